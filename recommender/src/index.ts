@@ -1,0 +1,2 @@
+export { topK } from './top-k.js';
+export type { Scored } from './top-k.js';

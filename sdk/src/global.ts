@@ -1,0 +1,56 @@
+import { chooseVariant, hash } from './core/index.js';
+import { VERSION } from './version.js';
+
+/** What the script tag exposes as `window.regulars`. */
+export interface RegularsGlobal {
+	version: string;
+	hash: typeof hash;
+	chooseVariant: typeof chooseVariant;
+}
+
+/**
+ * Wraps a function the host page may call with anything, so that a bad argument yields a
+ * harmless fallback instead of an exception in someone else's page.
+ */
+function guard<A extends unknown[], R>(fn: (...args: A) => R, fallback: R): (...args: A) => R {
+	return (...args) => {
+		try {
+			return fn(...args);
+		} catch {
+			return fallback;
+		}
+	};
+}
+
+export function createGlobal(): RegularsGlobal {
+	return {
+		version: VERSION,
+		// NaN falls outside every range, so a failed hash means "not in the experiment".
+		hash: guard(hash, NaN),
+		chooseVariant: guard(chooseVariant, -1)
+	};
+}
+
+/**
+ * Installs the global on `target` (the window) and reports whether it did. A copy already
+ * installed is left alone: a tag included twice must not reset the first one's state. Never
+ * throws, because a non-writable or trapped property on the host's window is not our error to
+ * raise.
+ */
+export function installGlobal(target: object): boolean {
+	try {
+		const host = target as { regulars?: unknown };
+		const existing = host.regulars;
+		if (
+			typeof existing === 'object' &&
+			existing !== null &&
+			typeof (existing as { version?: unknown }).version === 'string'
+		) {
+			return false;
+		}
+		host.regulars = createGlobal();
+		return host.regulars !== existing;
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,2 @@
+export * from './core/index.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,196 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Role } from '../../auth/permissions';
+
+/**
+ * Every table the app uses. Times are epoch milliseconds and money is in minor units (cents), both
+ * as integers, so the two dialects read and write the same values. JSON columns are text on SQLite
+ * and jsonb on PostgreSQL; repositories parse them with `readJson`.
+ */
+export interface Database {
+	workspace: WorkspaceTable;
+	app_user: UserTable;
+	membership: MembershipTable;
+	session: SessionTable;
+	invitation: InvitationTable;
+	api_key: ApiKeyTable;
+	audit_log: AuditLogTable;
+	login_throttle: LoginThrottleTable;
+	customer: CustomerTable;
+	identity: IdentityTable;
+	product: ProductTable;
+	event: EventTable;
+	shop_order: OrderTable;
+	order_line: OrderLineTable;
+}
+
+export type { Role };
+export type ApiKeyKind = 'write' | 'secret';
+export type Json = string | Record<string, unknown> | unknown[];
+
+export interface WorkspaceTable {
+	id: Generated<number>;
+	slug: string;
+	name: string;
+	currency: string;
+	time_zone: string;
+	created_at: number;
+}
+
+export interface UserTable {
+	id: Generated<number>;
+	email: string;
+	name: string;
+	password_hash: string;
+	locale: string | null;
+	last_workspace_id: number | null;
+	created_at: number;
+	password_changed_at: number;
+}
+
+export interface MembershipTable {
+	workspace_id: number;
+	user_id: number;
+	role: Role;
+	created_at: number;
+}
+
+export interface SessionTable {
+	/** Hex SHA-256 of the cookie token; the token itself is never stored. */
+	id: string;
+	user_id: number;
+	expires_at: number;
+	created_at: number;
+}
+
+export interface InvitationTable {
+	id: Generated<number>;
+	workspace_id: number;
+	token_hash: string;
+	role: Role;
+	email: string | null;
+	created_by: number;
+	created_at: number;
+	expires_at: number;
+	accepted_at: number | null;
+	accepted_by: number | null;
+	revoked_at: number | null;
+}
+
+export interface ApiKeyTable {
+	id: Generated<number>;
+	workspace_id: number;
+	kind: ApiKeyKind;
+	name: string;
+	/** The first characters of the key, shown so people can tell keys apart. */
+	prefix: string;
+	key_hash: string;
+	created_by: number | null;
+	created_at: number;
+	last_used_at: number | null;
+	revoked_at: number | null;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	workspace_id: number;
+	actor_user_id: number | null;
+	action: string;
+	target: string | null;
+	ip: string | null;
+	detail: Json | null;
+	created_at: number;
+}
+
+export interface LoginThrottleTable {
+	/** `account:<email>` or `ip:<address>`. */
+	key: string;
+	failures: number;
+	window_started_at: number;
+	locked_until: number | null;
+}
+
+export interface CustomerTable {
+	id: Generated<number>;
+	workspace_id: number;
+	/** The shop's own user id (Segment `userId`); null for anonymous visitors. */
+	external_id: string | null;
+	email: string | null;
+	name: string | null;
+	traits: Json;
+	consent: 'unknown' | 'granted' | 'denied';
+	first_seen_at: number;
+	last_seen_at: number;
+	orders_count: number;
+	revenue_minor: number;
+	first_order_at: number | null;
+	last_order_at: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface IdentityTable {
+	workspace_id: number;
+	anonymous_id: string;
+	customer_id: number;
+	created_at: number;
+}
+
+export interface ProductTable {
+	id: Generated<number>;
+	workspace_id: number;
+	sku: string;
+	name: string;
+	category: string | null;
+	price_minor: number;
+	image_url: string | null;
+	url: string | null;
+	in_stock: number;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface EventTable {
+	id: Generated<number>;
+	workspace_id: number;
+	message_id: string;
+	customer_id: number | null;
+	anonymous_id: string | null;
+	user_id: string | null;
+	type: 'track' | 'identify' | 'page' | 'screen' | 'group' | 'alias';
+	name: string | null;
+	properties: Json;
+	timestamp: number;
+	received_at: number;
+}
+
+export interface OrderTable {
+	id: Generated<number>;
+	workspace_id: number;
+	external_id: string;
+	customer_id: number | null;
+	source: 'web' | 'pos' | 'import';
+	status: 'completed' | 'refunded' | 'cancelled';
+	total_minor: number;
+	currency: string;
+	placed_at: number;
+	created_at: number;
+}
+
+export interface OrderLineTable {
+	id: Generated<number>;
+	workspace_id: number;
+	order_id: number;
+	product_id: number | null;
+	sku: string;
+	name: string;
+	quantity: number;
+	price_minor: number;
+}
+
+export type Workspace = Selectable<WorkspaceTable>;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type ApiKey = Selectable<ApiKeyTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type Invitation = Selectable<InvitationTable>;

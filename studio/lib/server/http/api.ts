@@ -1,0 +1,87 @@
+import { json, type RequestEvent } from '@sveltejs/kit';
+import type { ApiKeyKind } from '../db/schema';
+import { authenticateApiKey, type KeyAuthError } from '../api-key/api-key-service';
+import { runtime } from '../runtime';
+
+/** The one error shape of every API surface: `{ error: { code, message } }`. */
+export function apiError(
+	status: number,
+	code: string,
+	message: string,
+	headers?: Record<string, string>
+): Response {
+	return json({ error: { code, message } }, { status, headers });
+}
+
+export class ApiFailure extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+const KEY_ERRORS: Record<KeyAuthError, [number, string]> = {
+	key_missing: [401, 'An API key is required: send it as "Authorization: Bearer <key>".'],
+	key_invalid: [401, 'The API key is not valid.'],
+	key_revoked: [401, 'The API key has been revoked.'],
+	key_kind_not_allowed: [403, 'This key may not call this endpoint: use a secret key.']
+};
+
+/** Reads a key from `Authorization: Bearer <key>` or HTTP Basic with the key as user name. */
+export function presentedKey(request: Request): string | null {
+	const header = request.headers.get('authorization');
+	if (!header) return null;
+	const [scheme, value = ''] = header.trim().split(/\s+/, 2);
+	if (scheme?.toLowerCase() === 'bearer') return value || null;
+	if (scheme?.toLowerCase() === 'basic') {
+		try {
+			const decoded = Buffer.from(value, 'base64').toString('utf8');
+			const user = decoded.split(':', 1)[0];
+			return user || null;
+		} catch {
+			return null;
+		}
+	}
+	return null;
+}
+
+export async function requireKey(
+	event: RequestEvent,
+	accept: readonly ApiKeyKind[]
+): Promise<{ workspaceId: number; kind: ApiKeyKind }> {
+	const auth = await authenticateApiKey(runtime().db, presentedKey(event.request), accept);
+	if (!auth.ok) {
+		const [status, message] = KEY_ERRORS[auth.error];
+		throw new ApiFailure(status, auth.error, message);
+	}
+	return { workspaceId: auth.workspaceId, kind: auth.kind };
+}
+
+/**
+ * Wraps an API handler so expected failures become their status and code, and anything else a
+ * logged 500 with no internals in the body.
+ */
+export function apiHandler<E extends RequestEvent>(handler: (event: E) => Promise<Response>) {
+	return async (event: E): Promise<Response> => {
+		try {
+			return await handler(event);
+		} catch (error) {
+			if (error instanceof ApiFailure) {
+				const headers: Record<string, string> =
+					error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="regulars"' } : {};
+				return apiError(error.status, error.code, error.message, headers);
+			}
+			console.error(`API ${event.request.method} ${event.url.pathname} failed`, error);
+			return apiError(500, 'internal', 'Something went wrong on our side; it has been logged.');
+		}
+	};
+}
+
+export function idParam(value: string | undefined): number {
+	const id = Number(value);
+	if (!Number.isSafeInteger(id) || id <= 0) throw new ApiFailure(404, 'not_found', 'Not found.');
+	return id;
+}

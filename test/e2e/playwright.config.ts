@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+// One fresh data folder per run, shared with the workers through the environment.
+process.env.REGULARS_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'regulars-e2e-'));
+const PORT = Number(process.env.REGULARS_E2E_PORT ?? 4173);
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+// test/run.js finds (or installs) a Chromium and passes its path; without one Playwright uses its own.
+const executablePath = process.env.REGULARS_CHROMIUM || undefined;
+
+export default defineConfig({
+	testDir: '.',
+	testMatch: '*.spec.ts',
+	fullyParallel: false,
+	workers: 2,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: process.env.CI ? [['list']] : [['list']],
+	outputDir: '../../test-results',
+	use: {
+		baseURL: BASE_URL,
+		locale: 'en-US',
+		trace: 'retain-on-failure',
+		...devices['Desktop Chrome'],
+		launchOptions: {
+			executablePath,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: 'node build/index.js',
+		cwd: '../..',
+		url: `${BASE_URL}/healthz`,
+		timeout: 120_000,
+		reuseExistingServer: false,
+		stdout: 'pipe',
+		stderr: 'pipe',
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: BASE_URL,
+			DATA_DIR: process.env.REGULARS_E2E_DATA_DIR,
+			DEMO: '1'
+		}
+	}
+});
