@@ -74,9 +74,10 @@ function findChromium() {
 
 const chromium = findChromium();
 
+// Types first: `check` runs `svelte-kit sync`, whose generated types the linter's rules read.
 const ok =
-	run('format and lint', 'npm', ['run', 'lint']) &&
 	run('types (svelte-check)', 'npm', ['run', 'check']) &&
+	run('format and lint', 'npm', ['run', 'lint']) &&
 	run('unit and database tests (vitest)', 'npx', ['vitest', 'run']) &&
 	run('build', 'npm', ['run', 'build']) &&
 	run(
