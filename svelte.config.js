@@ -6,7 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: 'build', precompress: true }),
+		// REGULARS_BUILD_DIR / REGULARS_KIT_DIR let a second build (e.g. a benchmark's) run beside
+		// the main one without the two overwriting each other.
+		adapter: adapter({ out: process.env.REGULARS_BUILD_DIR ?? 'build', precompress: true }),
+		outDir: process.env.REGULARS_KIT_DIR ?? '.svelte-kit',
 		files: {
 			routes: 'studio/routes',
 			lib: 'studio/lib',

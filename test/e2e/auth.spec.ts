@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { PASSWORD, signInThroughForm, signUpThroughForm, uniqueEmail } from './helpers';
+import { PASSWORD, signInThroughForm, signUpThroughForm, uniqueEmail, open } from './helpers';
 
 test('the demo login works and shows the demo shop’s real numbers', async ({ page }) => {
-	await page.goto('/');
+	await open(page, '/');
 	await expect(page).toHaveURL(/\/sign-in$/);
 	await expect(page.getByText('Trying the demo?')).toContainText('demo@regulars.local');
 	await signInThroughForm(page, 'demo@regulars.local', 'regulars-demo');
@@ -16,7 +16,7 @@ test('the demo login works and shows the demo shop’s real numbers', async ({ p
 });
 
 test('forms show inline errors, and sign-in is rate limited with Retry-After', async ({ page }) => {
-	await page.goto('/sign-up');
+	await open(page, '/sign-up');
 	await page.getByLabel('Email').fill('not-an-email');
 	await page.getByLabel('Password').fill('short');
 	await page.getByRole('button', { name: 'Create account' }).click();
@@ -65,6 +65,6 @@ test('signing out ends the session on the server', async ({ page }) => {
 	await expect(page).toHaveURL(/\/sign-in$/);
 	// Replaying the old cookie does not bring the session back.
 	await page.context().addCookies([session!]);
-	await page.goto(`/w/${slug}`);
+	await open(page, `/w/${slug}`);
 	await expect(page).toHaveURL(/\/sign-in\?next=/);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createKeyThroughForm, errorOf, signUpThroughForm, uniqueEmail } from './helpers';
+import { createKeyThroughForm, errorOf, signUpThroughForm, uniqueEmail, open } from './helpers';
 
 test('a secret key is shown once, works against the API, and stops working when revoked', async ({
 	page,
@@ -42,7 +42,7 @@ test('a secret key is shown once, works against the API, and stops working when 
 		error: { code: 'key_revoked', message: 'The API key has been revoked.' }
 	});
 
-	await page.goto(`/w/${slug}/settings/audit`);
+	await open(page, `/w/${slug}/settings/audit`);
 	await expect(page.locator('[data-action="key.created"]')).toContainText('Back office');
 	await expect(page.locator('[data-action="key.revoked"]')).toContainText('Back office');
 });

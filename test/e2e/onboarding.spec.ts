@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newPage, signInThroughForm, signUpThroughForm, uniqueEmail } from './helpers';
+import { newPage, signInThroughForm, signUpThroughForm, uniqueEmail, open } from './helpers';
 
 test('sign-up creates a workspace; an invited viewer joins and cannot manage keys', async ({
 	page,
@@ -18,7 +18,7 @@ test('sign-up creates a workspace; an invited viewer joins and cannot manage key
 	await expect(page.getByRole('heading', { name: 'No customer data yet' })).toBeVisible();
 
 	// Invite a viewer by link.
-	await page.goto(`/w/${slug}/settings/members`);
+	await open(page, `/w/${slug}/settings/members`);
 	await page.getByLabel('Role', { exact: true }).selectOption('viewer');
 	await page.getByRole('button', { name: 'Create invitation link' }).click();
 	const link = await page.getByTestId('secret-value').inputValue();
@@ -27,7 +27,7 @@ test('sign-up creates a workspace; an invited viewer joins and cannot manage key
 
 	// The member opens the link in their own browser and creates an account.
 	const member = await newPage(browser);
-	await member.goto(link);
+	await open(member, link);
 	await expect(member.getByRole('heading', { name: 'Join Olivia Tea Rooms' })).toBeVisible();
 	await member.getByRole('link', { name: 'Create an account' }).click();
 	await expect(member.getByText('You are joining Olivia Tea Rooms as Viewer.')).toBeVisible();
@@ -40,7 +40,7 @@ test('sign-up creates a workspace; an invited viewer joins and cannot manage key
 
 	// The link works once.
 	const stranger = await newPage(browser);
-	await stranger.goto(link);
+	await open(stranger, link);
 	await expect(stranger.getByText('This invitation has already been used.')).toBeVisible();
 
 	// The member signs out and in again, and works as a viewer.
@@ -50,7 +50,7 @@ test('sign-up creates a workspace; an invited viewer joins and cannot manage key
 	await expect(member).toHaveURL(new RegExp(`/w/${slug}$`));
 	await expect(member.getByTestId('role')).toHaveText('Viewer');
 
-	await member.goto(`/w/${slug}/settings`);
+	await open(member, `/w/${slug}/settings`);
 	await expect(member.getByRole('link', { name: 'API keys' })).toHaveCount(0);
 	await expect(member.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
 	const keysPage = await member.goto(`/w/${slug}/settings/keys`);
@@ -65,11 +65,11 @@ test('sign-up creates a workspace; an invited viewer joins and cannot manage key
 	expect(forged.status()).toBe(403);
 
 	// The owner sees the member, and the audit log tells the story.
-	await page.goto(`/w/${slug}/settings/members`);
+	await open(page, `/w/${slug}/settings/members`);
 	await expect(page.getByTestId('member-row').filter({ hasText: memberEmail })).toContainText(
 		'Victor Viewer'
 	);
-	await page.goto(`/w/${slug}/settings/audit`);
+	await open(page, `/w/${slug}/settings/audit`);
 	await expect(page.locator('[data-action="member.added"]')).toContainText(memberEmail);
 	await expect(page.locator('[data-action="member.invited"]')).toHaveCount(1);
 	await expect(page.locator('[data-action="auth.sign_in"]').first()).toContainText(memberEmail);
@@ -91,6 +91,6 @@ test('a user can belong to several workspaces and switch between them', async ({
 	await expect(page).toHaveURL(new RegExp(`/w/${slug}$`));
 	await expect(page.locator('.workspace-name')).toHaveText('First Brand');
 	// The front door remembers the last workspace used.
-	await page.goto('/');
+	await open(page, '/');
 	await expect(page).toHaveURL(new RegExp(`/w/${slug}$`));
 });

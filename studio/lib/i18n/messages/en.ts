@@ -1,5 +1,9 @@
-/** The source catalogue. Every key here must exist in every other catalogue (a test checks). */
-export const en = {
+import { customersEn } from './areas/customers';
+import { importsEn } from './areas/imports';
+import { productsEn } from './areas/products';
+import { segmentsEn } from './areas/segments';
+
+const core = {
 	'app.name': 'Regulars',
 	'app.tagline': 'Turn one-time shoppers into regulars.',
 
@@ -217,5 +221,8 @@ export const en = {
 	'workspaces.none':
 		'You are not a member of any workspace yet. Create one, or ask an owner for an invitation.'
 } as const satisfies Record<string, string>;
+
+/** The source catalogue. Every key here must exist in every other catalogue (a test checks). */
+export const en = { ...core, ...customersEn, ...segmentsEn, ...importsEn, ...productsEn };
 
 export type MessageKey = keyof typeof en;

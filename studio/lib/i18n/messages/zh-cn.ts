@@ -1,6 +1,10 @@
+import { customersZhCN } from './areas/customers';
+import { importsZhCN } from './areas/imports';
+import { productsZhCN } from './areas/products';
+import { segmentsZhCN } from './areas/segments';
 import type { MessageKey } from './en';
 
-export const zhCN: Record<MessageKey, string> = {
+const core = {
 	'app.name': '常客',
 	'app.tagline': '让一次性顾客成为常客。',
 
@@ -209,4 +213,12 @@ export const zhCN: Record<MessageKey, string> = {
 	'workspaces.new.title': '创建工作区',
 	'workspaces.new.submit': '创建工作区',
 	'workspaces.none': '你还不是任何工作区的成员。请创建一个，或向所有者索取邀请。'
+};
+
+export const zhCN: Record<MessageKey, string> = {
+	...core,
+	...customersZhCN,
+	...segmentsZhCN,
+	...importsZhCN,
+	...productsZhCN
 };

@@ -21,6 +21,12 @@ export interface Database {
 	event: EventTable;
 	shop_order: OrderTable;
 	order_line: OrderLineTable;
+	segment: SegmentTable;
+	segment_membership: SegmentMembershipTable;
+	segment_change: SegmentChangeTable;
+	import_job: ImportJobTable;
+	import_error: ImportErrorTable;
+	import_preset: ImportPresetTable;
 }
 
 export type { Role };
@@ -34,6 +40,8 @@ export interface WorkspaceTable {
 	currency: string;
 	time_zone: string;
 	created_at: number;
+	/** Per-workspace lifecycle thresholds; null means the documented defaults. */
+	lifecycle_rules: Json | null;
 }
 
 export interface UserTable {
@@ -126,7 +134,23 @@ export interface CustomerTable {
 	last_order_at: number | null;
 	created_at: number;
 	updated_at: number;
+	avg_days_between_orders: number | null;
+	/** RFM quintile scores, 1 (lowest) to 5 (best); null for customers without orders. */
+	rfm_recency: number | null;
+	rfm_frequency: number | null;
+	rfm_monetary: number | null;
+	value_tier: ValueTier | null;
+	lifecycle_stage: Generated<LifecycleStage>;
+	churn_risk: number | null;
+	loyalty_points: Generated<number>;
+	/** Set when events or orders changed the customer; the facts job recomputes and clears it. */
+	facts_stale_at: number | null;
+	/** Lower-cased email, name and user id, for the customers search box. */
+	search_text: Generated<string>;
 }
+
+export type ValueTier = 'core' | 'potential' | 'regular' | 'lost';
+export type LifecycleStage = 'prospect' | 'new' | 'growing' | 'mature' | 'declining' | 'churned';
 
 export interface IdentityTable {
 	workspace_id: number;
@@ -194,3 +218,71 @@ export type UserUpdate = Updateable<UserTable>;
 export type ApiKey = Selectable<ApiKeyTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Invitation = Selectable<InvitationTable>;
+
+export interface SegmentTable {
+	id: Generated<number>;
+	workspace_id: number;
+	name: string;
+	description: Generated<string>;
+	/** The rule tree, validated by studio/lib/segment. */
+	definition: Json;
+	member_count: Generated<number>;
+	evaluated_at: number | null;
+	created_by: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface SegmentMembershipTable {
+	workspace_id: number;
+	segment_id: number;
+	customer_id: number;
+	entered_at: number;
+}
+
+export interface SegmentChangeTable {
+	id: Generated<number>;
+	workspace_id: number;
+	segment_id: number;
+	customer_id: number;
+	change: 'entered' | 'left';
+	at: number;
+}
+
+export type ImportKind = 'customers' | 'products' | 'orders';
+
+export interface ImportJobTable {
+	id: Generated<number>;
+	workspace_id: number;
+	kind: ImportKind;
+	file_name: string;
+	preset: string | null;
+	mapping: Json;
+	status: 'running' | 'done' | 'failed';
+	bytes_total: Generated<number>;
+	bytes_done: Generated<number>;
+	rows_ok: Generated<number>;
+	rows_skipped: Generated<number>;
+	rows_failed: Generated<number>;
+	summary: Json | null;
+	created_by: number | null;
+	created_at: number;
+	finished_at: number | null;
+}
+
+export interface ImportErrorTable {
+	job_id: number;
+	workspace_id: number;
+	row_number: number;
+	message: string;
+	raw: string | null;
+}
+
+export interface ImportPresetTable {
+	id: Generated<number>;
+	workspace_id: number;
+	kind: ImportKind;
+	name: string;
+	mapping: Json;
+	created_at: number;
+}
