@@ -2,6 +2,8 @@ import { publicUrl, readConfig, type Config } from './config';
 import { connect, type Db, type DialectName } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { seedDemoIfEmpty } from './demo/seed';
+import { JOBS } from './jobs/jobs';
+import { startScheduler } from './jobs/scheduler';
 
 export interface Runtime {
 	config: Config;
@@ -44,6 +46,9 @@ export function startRuntime(
 			console.log(`  Write key:   ${demo.writeKey}`);
 			console.log(`  Secret key:  ${demo.secretKey}`);
 		}
+		const scheduler = startScheduler(db, JOBS);
+		const shutdown = () => void scheduler.stop().then(() => db.destroy());
+		process.once('sveltekit:shutdown', shutdown);
 		return current;
 	})();
 	return starting;

@@ -27,6 +27,7 @@ export interface Database {
 	import_job: ImportJobTable;
 	import_error: ImportErrorTable;
 	import_preset: ImportPresetTable;
+	job_lease: JobLeaseTable;
 }
 
 export type { Role };
@@ -128,8 +129,8 @@ export interface CustomerTable {
 	consent: 'unknown' | 'granted' | 'denied';
 	first_seen_at: number;
 	last_seen_at: number;
-	orders_count: number;
-	revenue_minor: number;
+	orders_count: Generated<number>;
+	revenue_minor: Generated<number>;
 	first_order_at: number | null;
 	last_order_at: number | null;
 	created_at: number;
@@ -285,4 +286,11 @@ export interface ImportPresetTable {
 	name: string;
 	mapping: Json;
 	created_at: number;
+}
+
+export interface JobLeaseTable {
+	name: string;
+	/** Which process holds the lease (host:pid:random). */
+	holder: string;
+	until: number;
 }

@@ -85,3 +85,21 @@ export function idParam(value: string | undefined): number {
 	if (!Number.isSafeInteger(id) || id <= 0) throw new ApiFailure(404, 'not_found', 'Not found.');
 	return id;
 }
+
+/**
+ * Reads a JSON request body of at most `maxBytes`, answering malformed or oversize bodies with a
+ * 400 that says which.
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+	const declared = Number(request.headers.get('content-length'));
+	if (declared > maxBytes)
+		throw new ApiFailure(400, 'payload_too_large', `The body is over the ${maxBytes}-byte limit.`);
+	const body = await request.arrayBuffer();
+	if (body.byteLength > maxBytes)
+		throw new ApiFailure(400, 'payload_too_large', `The body is over the ${maxBytes}-byte limit.`);
+	try {
+		return JSON.parse(new TextDecoder().decode(body)) as unknown;
+	} catch {
+		throw new ApiFailure(400, 'invalid_json', 'The body is not valid JSON.');
+	}
+}

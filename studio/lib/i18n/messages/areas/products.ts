@@ -1,5 +1,56 @@
 // Messages of the products area. Keys start with "products.". Both languages live here so one
 // person can add a screen without touching the other catalogues; en.ts and zh-cn.ts merge them.
-export const productsEn = {} as const satisfies Record<string, string>;
+export const productsEn = {
+	'products.title': 'Products',
+	'products.search': 'Search',
+	'products.searchPlaceholder': 'Name or SKU',
+	'products.category': 'Category',
+	'products.any': 'All categories',
+	'products.apply': 'Apply',
+	'products.count': '{count, plural, one {# product} other {# products}}',
+	'products.none': 'No product matches.',
+	'products.empty':
+		'No products yet. Send them with the REST API (POST /api/v1/products) or import a CSV file.',
+	'products.col.name': 'Product',
+	'products.col.sku': 'SKU',
+	'products.col.price': 'Price',
+	'products.col.stock': 'Stock',
+	'products.inStock': 'In stock',
+	'products.outOfStock': 'Out of stock',
+	'products.back': 'All products',
+	'products.sales': 'Sales',
+	'products.units': 'Units sold',
+	'products.revenue': 'Revenue',
+	'products.buyers': 'Buyers',
+	'products.lastSold': 'Last sold',
+	'products.topBuyers': 'Top buyers',
+	'products.noBuyers': 'Nobody has bought it yet.',
+	'products.link': 'Open in shop'
+} as const satisfies Record<string, string>;
 
-export const productsZhCN: Record<keyof typeof productsEn, string> = {};
+export const productsZhCN: Record<keyof typeof productsEn, string> = {
+	'products.title': '商品',
+	'products.search': '搜索',
+	'products.searchPlaceholder': '名称或 SKU',
+	'products.category': '品类',
+	'products.any': '全部品类',
+	'products.apply': '应用',
+	'products.count': '{count, plural, one {# 件商品} other {# 件商品}}',
+	'products.none': '没有符合条件的商品。',
+	'products.empty': '还没有商品。可以通过 REST API（POST /api/v1/products）发送，或导入 CSV 文件。',
+	'products.col.name': '商品',
+	'products.col.sku': 'SKU',
+	'products.col.price': '价格',
+	'products.col.stock': '库存',
+	'products.inStock': '有货',
+	'products.outOfStock': '缺货',
+	'products.back': '全部商品',
+	'products.sales': '销售',
+	'products.units': '销量',
+	'products.revenue': '销售额',
+	'products.buyers': '购买人数',
+	'products.lastSold': '最近售出',
+	'products.topBuyers': '主要买家',
+	'products.noBuyers': '还没有人购买。',
+	'products.link': '在店铺中打开'
+};

@@ -154,10 +154,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('created_at', big, (c) => c.notNull())
 		.addUniqueConstraint('import_preset_name_unique', ['workspace_id', 'kind', 'name'])
 		.execute();
+
+	// Background work that must run on one instance at a time is claimed here (see job-lease.ts).
+	await db.schema
+		.createTable('job_lease')
+		.addColumn('name', 'text', (c) => c.primaryKey())
+		.addColumn('holder', 'text', (c) => c.notNull())
+		.addColumn('until', big, (c) => c.notNull())
+		.execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
 	for (const table of [
+		'job_lease',
 		'import_preset',
 		'import_error',
 		'import_job',

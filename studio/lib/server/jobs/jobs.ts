@@ -1,0 +1,30 @@
+import { allWorkspaceIds, workspacesWithStaleCustomers } from '../customer/facts-repository';
+import { refreshCustomerFacts } from '../customer/facts-service';
+import type { PeriodicJob } from './scheduler';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+
+/** The studio's background work. */
+export const JOBS: PeriodicJob[] = [
+	{
+		// Facts of customers whose events or orders just changed, within seconds of the change.
+		name: 'customer-facts.stale',
+		everyMs: 2 * SECOND,
+		leaseMs: 5 * MINUTE,
+		run: async (db, now) => {
+			for (const workspaceId of await workspacesWithStaleCustomers(db))
+				await refreshCustomerFacts(db, workspaceId, { full: false, now });
+		}
+	},
+	{
+		// Everyone, because stages move with the clock and RFM quintiles with everyone's orders.
+		name: 'customer-facts.full',
+		everyMs: 15 * MINUTE,
+		leaseMs: 30 * MINUTE,
+		run: async (db, now) => {
+			for (const workspaceId of await allWorkspaceIds(db))
+				await refreshCustomerFacts(db, workspaceId, { full: true, now });
+		}
+	}
+];
