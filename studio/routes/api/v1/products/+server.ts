@@ -14,7 +14,7 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 	const body = await readJsonBody(event.request, 2 * 1024 * 1024);
 	const items =
 		body && typeof body === 'object' && !Array.isArray(body) && 'products' in body
-			? (body as { products: unknown }).products
+			? body.products
 			: [body];
 	if (!Array.isArray(items))
 		throw new ApiFailure(400, 'invalid_body', '"products" must be an array of products.');
