@@ -17,10 +17,37 @@ export const init: ServerInit = async () => {
 // Machine surfaces authenticate with keys, never cookies, so they skip session work (and CSRF).
 const MACHINE_PATHS = /^\/(api|v1|sdk)\//;
 
+// BODY_SIZE_LIMIT is raised for CSV uploads, the one place large bodies belong; everywhere else a
+// body over 2 MB is refused before anything reads it, and a body of unknown length too.
+const UPLOAD_PATH = /^\/w\/[^/]+\/imports\/upload$/;
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+function bodyRefusal(request: Request, pathname: string): Response | null {
+	if (UPLOAD_PATH.test(pathname) || request.method === 'GET' || request.method === 'HEAD')
+		return null;
+	const length = request.headers.get('content-length');
+	const chunked = request.headers.get('transfer-encoding')?.includes('chunked');
+	if (length === null && !chunked) return null;
+	if (length === null || Number(length) > MAX_BODY_BYTES) {
+		const status = length === null ? 411 : 413;
+		const message =
+			length === null
+				? 'Send a Content-Length header.'
+				: `The body is over the ${MAX_BODY_BYTES}-byte limit.`;
+		return Response.json(
+			{ error: { code: status === 411 ? 'length_required' : 'payload_too_large', message } },
+			{ status }
+		);
+	}
+	return null;
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
 	const secure = event.url.protocol === 'https:';
+	const refused = bodyRefusal(event.request, event.url.pathname);
+	if (refused) return refused;
 
 	if (!MACHINE_PATHS.test(event.url.pathname)) {
 		if (isCrossSiteWrite(event.request, event.url))

@@ -78,8 +78,9 @@ const chromium = findChromium();
 const ok =
 	run('types (svelte-check)', 'npm', ['run', 'check']) &&
 	run('format and lint', 'npm', ['run', 'lint']) &&
-	run('unit and database tests (vitest)', 'npx', ['vitest', 'run']) &&
+	// Built before vitest: the HTTP tests in test/api start the built server.
 	run('build', 'npm', ['run', 'build']) &&
+	run('unit, database and HTTP tests (vitest)', 'npx', ['vitest', 'run']) &&
 	run(
 		'browser tests (playwright)',
 		'npx',

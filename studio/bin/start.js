@@ -47,4 +47,6 @@ if (!existsSync(built) || statSync(built).mtimeMs < sourcesChanged) {
 // adapter-node reads ORIGIN as it loads and would otherwise assume https, breaking forms and
 // links on a plain-http install.
 process.env.ORIGIN ||= publicUrl(result.config);
+// CSV uploads stream hundreds of megabytes; hooks.server.ts keeps every other route at 2 MB.
+process.env.BODY_SIZE_LIMIT ||= '210M';
 await import(built);

@@ -40,7 +40,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node build/index.js',
+		// The same entry as `npm start` (it finds the build fresh and only serves).
+		command: 'node studio/bin/start.js',
 		cwd: '../..',
 		url: `${BASE_URL}/healthz`,
 		timeout: 120_000,

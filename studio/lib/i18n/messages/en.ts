@@ -28,6 +28,7 @@ const core = {
 	'nav.journeys': 'Journeys',
 	'nav.experiments': 'Experiments',
 	'nav.products': 'Products',
+	'nav.imports': 'Imports',
 	'nav.recommendations': 'Recommendations',
 	'nav.settings': 'Settings',
 	'nav.account': 'Your account',

@@ -29,6 +29,7 @@ const core = {
 	'nav.journeys': '旅程',
 	'nav.experiments': '实验',
 	'nav.products': '商品',
+	'nav.imports': '导入',
 	'nav.recommendations': '推荐',
 	'nav.settings': '设置',
 	'nav.account': '我的账户',

@@ -1,12 +1,8 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { CustomerListQuery } from '../../customer/list-query';
 import type { Db } from '../db/connect';
+import { containsPattern } from '../db/like';
 import type { Database } from '../db/schema';
-
-/** `%`, `_` and the escape character itself match literally in a LIKE pattern after this. */
-function likePattern(text: string): string {
-	return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function filtered(db: Db, workspaceId: number, query: CustomerListQuery) {
 	let q = db.selectFrom('customer').where('customer.workspace_id', '=', workspaceId);
@@ -27,10 +23,9 @@ function filtered(db: Db, workspaceId: number, query: CustomerListQuery) {
 	}
 	if (query.q) {
 		const id = Number(query.q);
-		const pattern = likePattern(query.q);
 		q = q.where((eb) =>
 			eb.or([
-				sql<boolean>`customer.search_text like ${pattern} escape '\\'`,
+				sql<boolean>`customer.search_text like ${containsPattern(query.q)} escape '\\'`,
 				...(Number.isSafeInteger(id) && id > 0 ? [eb('customer.id', '=', id)] : [])
 			])
 		);
@@ -140,17 +135,6 @@ export async function customerEvents(
 			])
 		);
 	return q.orderBy('timestamp', 'desc').orderBy('id', 'desc').limit(limit).execute();
-}
-
-export async function customerSegments(db: Db, workspaceId: number, customerId: number) {
-	return db
-		.selectFrom('segment_membership')
-		.innerJoin('segment', 'segment.id', 'segment_membership.segment_id')
-		.select(['segment.id', 'segment.name', 'segment_membership.entered_at as enteredAt'])
-		.where('segment_membership.workspace_id', '=', workspaceId)
-		.where('segment_membership.customer_id', '=', customerId)
-		.orderBy('segment.name')
-		.execute();
 }
 
 export async function customerIdentities(db: Db, workspaceId: number, customerId: number) {

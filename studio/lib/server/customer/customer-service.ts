@@ -1,12 +1,12 @@
 import { PAGE_SIZE, type CustomerListQuery } from '../../customer/list-query';
 import type { Db } from '../db/connect';
+import { segmentsOfCustomer } from '../segment/segment-service';
 import { readJson } from '../db/json';
 import {
 	countCustomers,
 	customerEvents,
 	customerIdentities,
 	customerOrders,
-	customerSegments,
 	findCustomerRow,
 	listCustomers,
 	segmentOptions
@@ -35,7 +35,7 @@ export async function customerProfile(
 	const [orders, events, segments, identities] = await Promise.all([
 		customerOrders(db, workspaceId, id, 20),
 		customerEvents(db, workspaceId, id, TIMELINE_PAGE + 1, before),
-		customerSegments(db, workspaceId, id),
+		segmentsOfCustomer(db, workspaceId, id),
 		customerIdentities(db, workspaceId, id)
 	]);
 	const page = events.slice(0, TIMELINE_PAGE).map((event) => ({

@@ -24,7 +24,10 @@ export interface FactsRefresh {
 	customers: number;
 	changedStages: number;
 	changedTiers: number;
-	/** Customers whose stage changed: segments that read facts re-evaluate them. */
+	/**
+	 * Customers whose segment membership may have moved: everyone refreshed when incremental (their
+	 * events or orders changed), those whose stage or tier changed when full.
+	 */
 	changedIds: number[];
 }
 
@@ -50,10 +53,8 @@ export async function refreshCustomerFacts(
 		for (const history of histories) {
 			staleBefore = Math.max(staleBefore, history.staleAt ?? 0);
 			const stage = lifecycleStage(history, now, rules, shopGap);
-			if (stage !== history.stage) {
-				byStage.get(stage)!.push(history.id);
-				changedIds.push(history.id);
-			}
+			if (stage !== history.stage) byStage.get(stage)!.push(history.id);
+			if (stage !== history.stage || !options.full) changedIds.push(history.id);
 		}
 		for (const [stage, ids] of byStage)
 			if (ids.length) await setStages(trx, workspaceId, stage, ids);
@@ -65,7 +66,10 @@ export async function refreshCustomerFacts(
 			const byTier = new Map<ValueTier, number[]>(VALUE_TIERS.map((t) => [t, []]));
 			for (const row of await rfmScores(trx, workspaceId)) {
 				const tier = valueTier(row.r ?? 1, row.f ?? 1, row.m ?? 1);
-				if (tier !== row.tier) byTier.get(tier)!.push(row.id);
+				if (tier !== row.tier) {
+					byTier.get(tier)!.push(row.id);
+					changedIds.push(row.id);
+				}
 			}
 			for (const [tier, ids] of byTier) {
 				changedTiers += ids.length;

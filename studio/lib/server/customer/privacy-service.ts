@@ -2,7 +2,8 @@ import { recordAudit } from '../audit/audit-service';
 import type { Db } from '../db/connect';
 import { readJson } from '../db/json';
 import { inTransaction } from '../db/transaction';
-import { customerIdentities, customerSegments, findCustomerRow } from './customer-read-repository';
+import { segmentsOfCustomer } from '../segment/segment-service';
+import { customerIdentities, findCustomerRow } from './customer-read-repository';
 import { allCustomerEvents, allCustomerOrders, deleteCustomerRows } from './privacy-repository';
 
 /** Everything held about one customer, as one JSON document (a data subject access request). */
@@ -13,7 +14,7 @@ export async function exportCustomer(db: Db, workspaceId: number, customerId: nu
 		customerIdentities(db, workspaceId, customerId),
 		allCustomerEvents(db, workspaceId, customerId),
 		allCustomerOrders(db, workspaceId, customerId),
-		customerSegments(db, workspaceId, customerId)
+		segmentsOfCustomer(db, workspaceId, customerId)
 	]);
 	const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 	return {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { createApiKey, KEY_PREFIX } from '../api-key/api-key-service';
 import { hashPassword } from '../auth/password';
 import { findUserByEmail, insertUser, updateUser } from '../auth/user-repository';
@@ -109,5 +110,8 @@ export async function seedDemoIfEmpty(
 		await insertDemoShop(trx, workspaceId, shop);
 		return true;
 	});
+	// Fresh statistics for the planner: without them PostgreSQL picks the wrong index for event
+	// counts (seconds instead of milliseconds) until autovacuum gets round to it.
+	if (seeded) await sql`analyze`.execute(db);
 	return { seeded, ...credentials };
 }

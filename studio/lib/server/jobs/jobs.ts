@@ -1,5 +1,6 @@
 import { allWorkspaceIds, workspacesWithStaleCustomers } from '../customer/facts-repository';
 import { refreshCustomerFacts } from '../customer/facts-service';
+import { refreshDueSegments, refreshSegmentsForCustomers } from '../segment/segment-service';
 import type { PeriodicJob } from './scheduler';
 
 const SECOND = 1000;
@@ -13,8 +14,10 @@ export const JOBS: PeriodicJob[] = [
 		everyMs: 2 * SECOND,
 		leaseMs: 5 * MINUTE,
 		run: async (db, now) => {
-			for (const workspaceId of await workspacesWithStaleCustomers(db))
-				await refreshCustomerFacts(db, workspaceId, { full: false, now });
+			for (const workspaceId of await workspacesWithStaleCustomers(db)) {
+				const facts = await refreshCustomerFacts(db, workspaceId, { full: false, now });
+				await refreshSegmentsForCustomers(db, workspaceId, facts.changedIds, now);
+			}
 		}
 	},
 	{
@@ -23,8 +26,19 @@ export const JOBS: PeriodicJob[] = [
 		everyMs: 15 * MINUTE,
 		leaseMs: 30 * MINUTE,
 		run: async (db, now) => {
-			for (const workspaceId of await allWorkspaceIds(db))
-				await refreshCustomerFacts(db, workspaceId, { full: true, now });
+			for (const workspaceId of await allWorkspaceIds(db)) {
+				const facts = await refreshCustomerFacts(db, workspaceId, { full: true, now });
+				await refreshSegmentsForCustomers(db, workspaceId, facts.changedIds, now);
+			}
+		}
+	},
+	{
+		// Segments with time windows ("in the last 60 days") drift as the clock moves.
+		name: 'segments.due',
+		everyMs: MINUTE,
+		leaseMs: 30 * MINUTE,
+		run: async (db, now) => {
+			await refreshDueSegments(db, now);
 		}
 	}
 ];

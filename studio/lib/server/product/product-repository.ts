@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ProductInput } from '../../product/validate';
 import type { Db } from '../db/connect';
+import { containsPattern } from '../db/like';
 
 const CHUNK = 500;
 
@@ -47,10 +48,6 @@ export async function upsertProductRows(
 	return rows.length;
 }
 
-function likePattern(text: string): string {
-	return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export interface ProductListFilter {
 	q: string;
 	category: string | null;
@@ -61,7 +58,7 @@ function filtered(db: Db, workspaceId: number, filter: ProductListFilter) {
 	let q = db.selectFrom('product').where('product.workspace_id', '=', workspaceId);
 	if (filter.category) q = q.where('product.category', '=', filter.category);
 	if (filter.q) {
-		const pattern = likePattern(filter.q);
+		const pattern = containsPattern(filter.q);
 		q = q.where((eb) =>
 			eb.or([
 				sql<boolean>`lower(product.name) like ${pattern} escape '\\'`,

@@ -1,0 +1,27 @@
+import { MAX_IN_FLIGHT } from './limits';
+
+/**
+ * Counts ingest requests in flight in this process. Past the limit new ones are turned away with
+ * 429 at once, before their bodies are read, so a flood queues in the clients (which retry) rather
+ * than in this process's memory, and the requests already admitted stay fast.
+ */
+export class InFlightGate {
+	private current = 0;
+	constructor(readonly limit = MAX_IN_FLIGHT) {}
+
+	tryEnter(): boolean {
+		if (this.current >= this.limit) return false;
+		this.current++;
+		return true;
+	}
+
+	leave(): void {
+		if (this.current > 0) this.current--;
+	}
+
+	get inFlight(): number {
+		return this.current;
+	}
+}
+
+export const ingestGate = new InFlightGate();
