@@ -90,12 +90,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.on('event')
 		.columns(['workspace_id', 'customer_id', 'timestamp'])
 		.execute();
-	// identify/alias move an anonymous visitor's history onto the known customer by this key.
-	await db.schema
-		.createIndex('event_anonymous')
-		.on('event')
-		.columns(['workspace_id', 'anonymous_id'])
-		.execute();
 	await db.schema
 		.createIndex('event_name_time')
 		.on('event')
