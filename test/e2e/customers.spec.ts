@@ -120,3 +120,15 @@ test('the REST API exports and deletes customers and upserts products', async ({
 	await product.locator('a').click();
 	await expect(page.getByTestId('units-sold')).toHaveText('0');
 });
+
+test('lifecycle rules are edited in settings with inline errors', async ({ page }) => {
+	await open(page, '/w/regulars-demo-shop/settings/lifecycle');
+	const churned = page.getByLabel('Churned when overdue by (× their gap)');
+	await expect(churned).toHaveValue('3');
+	await churned.fill('1.2');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('This value is out of range')).toBeVisible();
+	await page.getByLabel('Churned when overdue by (× their gap)').fill('3');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toContainText('Customers were reclassified');
+});

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect';
+import { readJson } from '../db/json';
 import type { LifecycleStage, ValueTier } from '../db/schema';
 
 const CHUNK = 1000;
@@ -24,7 +25,8 @@ export async function lifecycleRulesOf(db: Db, workspaceId: number): Promise<unk
 		.select('lifecycle_rules')
 		.where('id', '=', workspaceId)
 		.executeTakeFirst();
-	return row?.lifecycle_rules ?? null;
+	// SQLite hands JSON back as text, PostgreSQL as an object.
+	return readJson<unknown>(row?.lifecycle_rules, null);
 }
 
 /** Order histories to classify: every customer of the workspace, or only the stale ones. */
@@ -168,4 +170,16 @@ export async function setTiers(db: Db, workspaceId: number, tier: ValueTier, ids
 			.where('id', 'in', ids.slice(i, i + CHUNK))
 			.execute();
 	}
+}
+
+export async function saveLifecycleRules(
+	db: Db,
+	workspaceId: number,
+	rules: unknown
+): Promise<void> {
+	await db
+		.updateTable('workspace')
+		.set({ lifecycle_rules: JSON.stringify(rules) })
+		.where('id', '=', workspaceId)
+		.execute();
 }

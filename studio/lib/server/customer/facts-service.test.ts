@@ -129,13 +129,14 @@ describe.each(testDatabases())('customer facts on $dialect', ({ open, skip }) =>
 			const late = await customer(workspaceId, 'late', 1, 50, 50, 4_000);
 			await db
 				.updateTable('workspace')
-				.set({ lifecycle_rules: JSON.stringify({ defaultGapDays: 200, minDecliningDays: 100 }) })
+				.set({ lifecycle_rules: JSON.stringify({ defaultGapDays: 20, minDecliningDays: 10 }) })
 				.where('id', '=', workspaceId)
 				.execute();
 			const result = await refreshCustomerFacts(db, workspaceId, { full: false, now });
 			expect(result.customers).toBe(1);
-			// Too few repeat buyers for a shop rhythm: the configured default gap (200 days) applies.
-			expect((await facts(late)).lifecycle_stage).toBe('new');
+			// Too few repeat buyers for a shop rhythm: the configured default gap (20 days) applies, so
+			// 50 quiet days are 2.5 gaps: declining (with the default 90-day gap it would be new).
+			expect((await facts(late)).lifecycle_stage).toBe('declining');
 			expect((await facts(late)).facts_stale_at).toBeNull();
 			await db
 				.updateTable('workspace')

@@ -2,6 +2,21 @@
 // person can add a screen without touching the other catalogues; en.ts and zh-cn.ts merge them.
 export const customersEn = {
 	'customers.title': 'Customers',
+	'lifecycle.title': 'Lifecycle stages',
+	'lifecycle.intro':
+		'Each customer is judged against their own rhythm: the average number of days between their orders (one-order customers: the shop’s typical gap). Without orders: prospect. One order: new. Fewer orders than “mature from”: growing; more: mature. Overdue by the declining ratio of their gaps (and at least the minimum days): declining; by the churned ratio: churned.',
+	'lifecycle.field.matureMinOrders': 'Mature from this many orders',
+	'lifecycle.field.decliningGapRatio': 'Declining when overdue by (× their gap)',
+	'lifecycle.field.churnedGapRatio': 'Churned when overdue by (× their gap)',
+	'lifecycle.field.minDecliningDays': 'Never declining before (days)',
+	'lifecycle.field.minChurnedDays': 'Never churned before (days)',
+	'lifecycle.field.defaultGapDays': 'Typical gap when the shop has too few repeat buyers (days)',
+	'lifecycle.default': 'Default: {value}',
+	'lifecycle.problem.not_a_number': 'Enter a number.',
+	'lifecycle.problem.out_of_range':
+		'This value is out of range (churned must be at least declining).',
+	'lifecycle.saved':
+		'Saved. Customers were reclassified: {count, plural, one {# changed stage} other {# changed stage}}.',
 	'customers.search': 'Search',
 	'customers.searchPlaceholder': 'Email, name or id',
 	'customers.stage': 'Lifecycle stage',
@@ -93,6 +108,20 @@ export const customersEn = {
 
 export const customersZhCN: Record<keyof typeof customersEn, string> = {
 	'customers.title': '顾客',
+	'lifecycle.title': '生命周期阶段',
+	'lifecycle.intro':
+		'按每位顾客自己的购买节奏判断：两次下单之间的平均天数（只下过一单的顾客按店铺的典型间隔）。没有订单：潜在顾客。一单：新顾客。订单数少于“成熟期起点”：成长期；达到则为成熟期。逾期超过“衰退倍数”个间隔（且不少于最少天数）：衰退期；超过“流失倍数”：已流失。',
+	'lifecycle.field.matureMinOrders': '达到多少单进入成熟期',
+	'lifecycle.field.decliningGapRatio': '逾期多少倍间隔进入衰退期',
+	'lifecycle.field.churnedGapRatio': '逾期多少倍间隔视为流失',
+	'lifecycle.field.minDecliningDays': '进入衰退期前的最少天数',
+	'lifecycle.field.minChurnedDays': '视为流失前的最少天数',
+	'lifecycle.field.defaultGapDays': '复购顾客太少时采用的典型间隔（天）',
+	'lifecycle.default': '默认值：{value}',
+	'lifecycle.problem.not_a_number': '请输入数字。',
+	'lifecycle.problem.out_of_range': '数值超出范围（流失倍数不能小于衰退倍数）。',
+	'lifecycle.saved':
+		'已保存，顾客已重新分类：{count, plural, one {# 位顾客阶段变化} other {# 位顾客阶段变化}}。',
 	'customers.search': '搜索',
 	'customers.searchPlaceholder': '邮箱、姓名或编号',
 	'customers.stage': '生命周期阶段',
