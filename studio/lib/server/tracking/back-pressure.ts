@@ -24,4 +24,9 @@ export class InFlightGate {
 	}
 }
 
-export const ingestGate = new InFlightGate();
+// INGEST_MAX_IN_FLIGHT lowers the limit, for small machines and for the back-pressure test.
+export const ingestGate = new InFlightGate(
+	Number(process.env.INGEST_MAX_IN_FLIGHT) > 0
+		? Number(process.env.INGEST_MAX_IN_FLIGHT)
+		: undefined
+);
