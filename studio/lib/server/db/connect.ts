@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { startCheckpointer } from './checkpointer';
 import type { Database } from './schema';
@@ -18,6 +18,11 @@ export interface DbTarget {
 }
 
 const INT8_OID = 20;
+
+/** For the few statements the dialects write differently. */
+export function dialectOf(db: Db): DialectName {
+	return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
 
 export function connect(target: DbTarget): { db: Db; dialect: DialectName } {
 	if (target.databaseUrl) {

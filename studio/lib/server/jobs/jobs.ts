@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { allWorkspaceIds, workspacesWithStaleCustomers } from '../customer/facts-repository';
+import { dialectOf } from '../db/connect';
 import { refreshCustomerFacts } from '../customer/facts-service';
 import { refreshDueSegments, refreshSegmentsForCustomers } from '../segment/segment-service';
 import type { PeriodicJob } from './scheduler';
@@ -39,6 +41,16 @@ export const JOBS: PeriodicJob[] = [
 		leaseMs: 30 * MINUTE,
 		run: async (db, now) => {
 			await refreshDueSegments(db, now);
+		}
+	},
+	{
+		// SQLite plans from statistics it only gathers when asked; after a big import a stale plan
+		// can read a whole table. PostgreSQL's autovacuum keeps its own statistics.
+		name: 'sqlite.optimize',
+		everyMs: 60 * MINUTE,
+		leaseMs: 30 * MINUTE,
+		run: async (db) => {
+			if (dialectOf(db) === 'sqlite') await sql`pragma optimize`.execute(db);
 		}
 	}
 ];

@@ -1,5 +1,7 @@
-import { PostgresAdapter, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import type { Db, DialectName } from '../db/connect';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { dialectOf, type Db, type DialectName } from '../db/connect';
+
+export { dialectOf };
 import {
 	TRAIT_KEY_PATTERN,
 	type Condition,
@@ -21,10 +23,6 @@ export interface CompileContext {
 
 type Sql = RawBuilder<unknown>;
 type Bool = RawBuilder<SqlBool>;
-
-export function dialectOf(db: Db): DialectName {
-	return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
-}
 
 /**
  * The membership test of a (validated) definition as a boolean expression over the `customer`
