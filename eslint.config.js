@@ -38,6 +38,18 @@ export default ts.config(
 		}
 	},
 	{
+		// The packages' build tsconfigs leave their tests out (so no test .d.ts ships); their
+		// tsconfig.test.json files cover sources and tests alike.
+		files: ['sdk/src/**/*.ts', 'recommender/src/**/*.ts'],
+		languageOptions: {
+			parserOptions: {
+				projectService: false,
+				project: ['./sdk/tsconfig.test.json', './recommender/tsconfig.test.json'],
+				tsconfigRootDir: import.meta.dirname
+			}
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: { parser: ts.parser, svelteConfig }

@@ -1,8 +1,14 @@
 import { chooseVariant, hash } from './core/index.js';
+import { replayStub } from './snippet.js';
+import { createTracker } from './tracker/tracker.js';
+import type { Tracker } from './tracker/tracker.js';
 import { VERSION } from './version.js';
 
-/** What the script tag exposes as `window.regulars`. */
-export interface RegularsGlobal {
+/**
+ * What the script tag exposes as `window.regulars`: the tracker's methods plus the hashing.
+ * Other modules (offers, variants) add their own members to it.
+ */
+export interface RegularsGlobal extends Tracker {
 	version: string;
 	hash: typeof hash;
 	chooseVariant: typeof chooseVariant;
@@ -22,8 +28,10 @@ function guard<A extends unknown[], R>(fn: (...args: A) => R, fallback: R): (...
 	};
 }
 
-export function createGlobal(): RegularsGlobal {
+/** `target` is the window the tracker will use; it is first read by `init`, never here. */
+export function createGlobal(target?: Window): RegularsGlobal {
 	return {
+		...createTracker(target),
 		version: VERSION,
 		// NaN falls outside every range, so a failed hash means "not in the experiment".
 		hash: guard(hash, NaN),
@@ -33,9 +41,9 @@ export function createGlobal(): RegularsGlobal {
 
 /**
  * Installs the global on `target` (the window) and reports whether it did. A copy already
- * installed is left alone: a tag included twice must not reset the first one's state. Never
- * throws, because a non-writable or trapped property on the host's window is not our error to
- * raise.
+ * installed is left alone: a tag included twice must not reset the first one's state. Calls the
+ * snippet's stub recorded are replayed onto the new global, in order. Never throws, because a
+ * non-writable or trapped property on the host's window is not our error to raise.
  */
 export function installGlobal(target: object): boolean {
 	try {
@@ -48,8 +56,11 @@ export function installGlobal(target: object): boolean {
 		) {
 			return false;
 		}
-		host.regulars = createGlobal();
-		return host.regulars !== existing;
+		const api = createGlobal(target as Window);
+		host.regulars = api;
+		if (host.regulars !== api) return false;
+		replayStub(existing, api);
+		return true;
 	} catch {
 		return false;
 	}

@@ -27,6 +27,15 @@ describe('message catalogues', () => {
 	}
 });
 
+describe('placeholders', () => {
+	it('names variables, not the words of plural forms', () => {
+		expect(placeholders('{n, plural, one {This one} other {These #}} for {who}')).toEqual([
+			'n',
+			'who'
+		]);
+	});
+});
+
 describe('translate', () => {
 	it('fills placeholders and formats numbers for the locale', () => {
 		expect(translate('en', 'field.passwordHint', { min: 10 })).toBe('At least 10 characters.');

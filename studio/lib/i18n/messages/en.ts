@@ -1,5 +1,6 @@
 import { customersEn } from './areas/customers';
 import { importsEn } from './areas/imports';
+import { installEn } from './areas/install';
 import { productsEn } from './areas/products';
 import { segmentsEn } from './areas/segments';
 
@@ -224,6 +225,13 @@ const core = {
 } as const satisfies Record<string, string>;
 
 /** The source catalogue. Every key here must exist in every other catalogue (a test checks). */
-export const en = { ...core, ...customersEn, ...segmentsEn, ...importsEn, ...productsEn };
+export const en = {
+	...core,
+	...customersEn,
+	...segmentsEn,
+	...importsEn,
+	...productsEn,
+	...installEn
+};
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { customersZhCN } from './areas/customers';
 import { importsZhCN } from './areas/imports';
+import { installZhCN } from './areas/install';
 import { productsZhCN } from './areas/products';
 import { segmentsZhCN } from './areas/segments';
 import type { MessageKey } from './en';
@@ -221,5 +222,6 @@ export const zhCN: Record<MessageKey, string> = {
 	...customersZhCN,
 	...segmentsZhCN,
 	...importsZhCN,
-	...productsZhCN
+	...productsZhCN,
+	...installZhCN
 };

@@ -1,5 +1,5 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import { dialectOf, type Db, type DialectName } from '../db/connect';
+import { dialectOf, type DialectName } from '../db/connect';
 
 export { dialectOf };
 import {

@@ -1,0 +1,106 @@
+import type { Db } from '../db/connect';
+import { findVisitorCustomerId, findWorkspaceCurrency, listBestSellers } from './offer-repository';
+
+/** Slots a storefront may ask offers for. Journeys will add their own placements (issue 8 on). */
+export const PLACEMENTS = ['home', 'product', 'cart'] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
+export const DEFAULT_OFFER_LIMIT = 4;
+export const MAX_OFFER_LIMIT = 12;
+const BEST_SELLER_WINDOW_MS = 90 * 24 * 60 * 60 * 1000;
+/** Ids the shop may send back; longer ones are not ours and are ignored rather than refused. */
+const MAX_VISITOR_ID_LENGTH = 200;
+
+export function isPlacement(value: unknown): value is Placement {
+	return typeof value === 'string' && (PLACEMENTS as readonly string[]).includes(value);
+}
+
+export interface SdkConfig {
+	workspace: { currency: string };
+	experiments: never[];
+	placements: Placement[];
+}
+
+export interface Offer {
+	id: string;
+	kind: 'product';
+	product: {
+		sku: string;
+		name: string;
+		priceMinor: number;
+		currency: string;
+		imageUrl: string | null;
+		url: string | null;
+	};
+	reason: 'best_seller';
+}
+
+export async function sdkConfig(db: Db, workspaceId: number): Promise<SdkConfig | null> {
+	const currency = await findWorkspaceCurrency(db, workspaceId);
+	if (currency === null) return null;
+	// Running experiments join this list with issue 8; until then no visitor is in one.
+	return { workspace: { currency }, experiments: [], placements: [...PLACEMENTS] };
+}
+
+/**
+ * Catalogue links may be stored relative to the studio (the demo's images are); the shop's page
+ * lives on another origin, so they are made absolute against the studio's.
+ */
+function absolute(value: string | null, base: string | null): string | null {
+	if (!value || !base || !value.startsWith('/') || value.startsWith('//')) return value;
+	try {
+		return new URL(value, base).href;
+	} catch {
+		return value;
+	}
+}
+
+function visitorId(value: string | null): string | null {
+	const trimmed = value?.trim() ?? '';
+	return trimmed && trimmed.length <= MAX_VISITOR_ID_LENGTH ? trimmed : null;
+}
+
+/**
+ * The visitor's offers for a placement. Until journeys and the recommender serve their own, these
+ * are the workspace's best sellers, minus what this customer already bought. Offer ids are stable
+ * per product and placement so impressions and clicks can be attributed later.
+ */
+export async function offersFor(
+	db: Db,
+	input: {
+		workspaceId: number;
+		placement: Placement;
+		userId: string | null;
+		anonymousId: string | null;
+		limit: number;
+		/** The studio's origin, for catalogue links stored relative to it. */
+		origin?: string | null;
+	},
+	now = Date.now()
+): Promise<Offer[]> {
+	const currency = await findWorkspaceCurrency(db, input.workspaceId);
+	if (currency === null) return [];
+	const limit = Math.min(Math.max(Math.trunc(input.limit) || 1, 1), MAX_OFFER_LIMIT);
+	const customerId = await findVisitorCustomerId(db, input.workspaceId, {
+		userId: visitorId(input.userId),
+		anonymousId: visitorId(input.anonymousId)
+	});
+	const rows = await listBestSellers(db, input.workspaceId, {
+		since: now - BEST_SELLER_WINDOW_MS,
+		limit,
+		excludeBoughtBy: customerId
+	});
+	return rows.map((row) => ({
+		id: `best:${row.sku}:${input.placement}`,
+		kind: 'product',
+		product: {
+			sku: row.sku,
+			name: row.name,
+			priceMinor: row.priceMinor,
+			currency,
+			imageUrl: absolute(row.imageUrl, input.origin ?? null),
+			url: absolute(row.url, input.origin ?? null)
+		},
+		reason: 'best_seller'
+	}));
+}
