@@ -26,6 +26,7 @@ const config = {
 		// The studio uses the packages' sources directly so one build serves all rooms.
 		alias: {
 			'@regulars/sdk/core': 'sdk/src/core/index.ts',
+			'@regulars/sdk/snippet': 'sdk/src/snippet.ts',
 			'@regulars/recommender': 'recommender/src/index.ts'
 		},
 		// The origin check lives in hooks.server.ts (see lib/server/http/csrf.ts): it accepts every
