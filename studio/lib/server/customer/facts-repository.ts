@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
+import { chunks } from '../db/chunks';
 import type { Db } from '../db/connect';
 import { readJson } from '../db/json';
 import type { LifecycleStage, ValueTier } from '../db/schema';
-
-const CHUNK = 1000;
 
 export async function workspacesWithStaleCustomers(db: Db): Promise<number[]> {
 	const rows = await db
@@ -77,12 +76,12 @@ export async function setStages(
 	stage: LifecycleStage,
 	ids: number[]
 ): Promise<void> {
-	for (let i = 0; i < ids.length; i += CHUNK) {
+	for (const part of chunks(ids, 1000)) {
 		await db
 			.updateTable('customer')
 			.set({ lifecycle_stage: stage })
 			.where('workspace_id', '=', workspaceId)
-			.where('id', 'in', ids.slice(i, i + CHUNK))
+			.where('id', 'in', part)
 			.execute();
 	}
 }
@@ -162,12 +161,12 @@ export async function rfmScores(db: Db, workspaceId: number) {
 }
 
 export async function setTiers(db: Db, workspaceId: number, tier: ValueTier, ids: number[]) {
-	for (let i = 0; i < ids.length; i += CHUNK) {
+	for (const part of chunks(ids, 1000)) {
 		await db
 			.updateTable('customer')
 			.set({ value_tier: tier })
 			.where('workspace_id', '=', workspaceId)
-			.where('id', 'in', ids.slice(i, i + CHUNK))
+			.where('id', 'in', part)
 			.execute();
 	}
 }

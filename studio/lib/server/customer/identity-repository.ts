@@ -1,15 +1,11 @@
-import { PostgresAdapter, sql } from 'kysely';
-import type { Db } from '../db/connect';
+import { sql } from 'kysely';
+import { dialectOf, type Db } from '../db/connect';
 import type { CustomerTable } from '../db/schema';
 
 // Every statement here is shaped for the ingest hot path: one query per kind of lookup or write
 // per request, whatever the number of events in it.
 
 const IN_CHUNK = 500;
-
-function isPostgres(db: Db): boolean {
-	return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
 	for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
@@ -165,7 +161,7 @@ export async function insertIdentities(
  * customer fails its foreign key check and retries against the merged state.
  */
 export async function lockCustomers(db: Db, workspaceId: number, ids: number[]): Promise<void> {
-	if (!isPostgres(db) || !ids.length) return;
+	if (dialectOf(db) !== 'postgres' || !ids.length) return;
 	await db
 		.selectFrom('customer')
 		.select('id')
@@ -327,7 +323,7 @@ export async function touchCustomers(
 	rows: readonly { id: number; firstSeenAt: number; lastSeenAt: number }[],
 	now: number
 ): Promise<void> {
-	const type = isPostgres(db) ? sql.raw('bigint') : sql.raw('integer');
+	const type = dialectOf(db) === 'postgres' ? sql.raw('bigint') : sql.raw('integer');
 	for (const chunk of chunks(rows, 2000)) {
 		const values = sql.join(
 			chunk.map(

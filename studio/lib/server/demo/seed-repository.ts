@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql } from 'kysely';
-import type { Db } from '../db/connect';
+import { sql } from 'kysely';
+import { dialectOf, type Db } from '../db/connect';
 import type { DemoCustomer, DemoEvent, DemoOrder, DemoProduct, DemoShop } from './types';
 
 // Bulk writes for the demo seed. Multi-row inserts keep a year of data to a few hundred
@@ -11,12 +11,8 @@ const POSTGRES_MAX_PARAMETERS = 65535;
 /** Any key will do as long as nothing else in the app takes the same advisory lock. */
 const DEMO_SEED_LOCK_KEY = 7_305_118_204;
 
-function isPostgres(db: Db): boolean {
-	return db.getExecutor().adapter instanceof PostgresAdapter;
-}
-
 function rowsPerStatement(db: Db, columns: number): number {
-	const max = isPostgres(db) ? POSTGRES_MAX_PARAMETERS : SQLITE_MAX_PARAMETERS;
+	const max = dialectOf(db) === 'postgres' ? POSTGRES_MAX_PARAMETERS : SQLITE_MAX_PARAMETERS;
 	return Math.floor(max / columns);
 }
 
@@ -35,7 +31,7 @@ export async function anyWorkspaceExists(db: Db): Promise<boolean> {
  * second seeder whose snapshot went stale fails to write rather than seeding twice.
  */
 export async function lockDemoSeed(db: Db): Promise<void> {
-	if (!isPostgres(db)) return;
+	if (dialectOf(db) !== 'postgres') return;
 	await sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK_KEY})`.execute(db);
 }
 

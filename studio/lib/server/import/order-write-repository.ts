@@ -1,7 +1,8 @@
 // The SQL behind order imports: orders, their lines, and the customer facts they feed.
 import { sql } from 'kysely';
 import type { Db } from '../db/connect';
-import { anyOf, chunks, differs } from './shop-write-repository';
+import { chunks } from '../db/chunks';
+import { anyOf, differs } from './shop-write-repository';
 
 export interface OrderUpsert {
 	externalId: string;

@@ -1,20 +1,9 @@
 // The SQL behind imports: multi-row upserts keyed by the shop's own ids. Every upsert updates a
 // row only when a value really differs, so importing the same file twice writes nothing the
 // second time (not even updated_at).
-import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
-import type { Db } from '../db/connect';
-
-const BATCH = 500;
-
-function isPostgres(db: Db): boolean {
-	return db.getExecutor().adapter instanceof PostgresAdapter;
-}
-
-export function chunks<T>(items: readonly T[], size = BATCH): T[][] {
-	const out: T[][] = [];
-	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-	return out;
-}
+import { sql, type RawBuilder } from 'kysely';
+import { chunks } from '../db/chunks';
+import { dialectOf, type Db } from '../db/connect';
 
 export const differs = (column: string) =>
 	sql`${sql.ref(column)} is distinct from ${sql.ref(`excluded.${column.split('.')[1]}`)}`;
@@ -25,7 +14,7 @@ export function anyOf(parts: RawBuilder<unknown>[]): RawBuilder<boolean> {
 
 /** Stored traits with new keys laid over them (the dialects merge JSON differently). */
 function mergedTraits(db: Db): RawBuilder<string> {
-	return isPostgres(db)
+	return dialectOf(db) === 'postgres'
 		? sql`customer.traits || excluded.traits`
 		: sql`json_patch(customer.traits, excluded.traits)`;
 }

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { ProductInput } from '../../product/validate';
+import { chunks } from '../db/chunks';
 import type { Db } from '../db/connect';
 import { containsPattern } from '../db/like';
-
-const CHUNK = 500;
 
 /** Inserts or updates products by SKU. Returns how many rows were written. */
 export async function upsertProductRows(
@@ -15,11 +14,11 @@ export async function upsertProductRows(
 	// One row per SKU per statement: a batch naming a SKU twice keeps the last.
 	const bySku = new Map(products.map((p) => [p.sku, p]));
 	const rows = [...bySku.values()];
-	for (let i = 0; i < rows.length; i += CHUNK) {
+	for (const part of chunks(rows)) {
 		await db
 			.insertInto('product')
 			.values(
-				rows.slice(i, i + CHUNK).map((p) => ({
+				part.map((p) => ({
 					workspace_id: workspaceId,
 					sku: p.sku,
 					name: p.name,

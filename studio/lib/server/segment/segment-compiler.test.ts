@@ -4,7 +4,8 @@ import type { Db } from '../db/connect';
 import { testDatabases } from '../db/testing';
 import type { SegmentNode, TraitCondition } from '../../segment/definition';
 import { parseSegment } from '../../segment/validate';
-import { compileSegment, dialectOf } from './segment-compiler';
+import { dialectOf } from '../db/connect';
+import { compileSegment } from './segment-compiler';
 import { DAY, INJECTION, NOW, buildShop, type Shop } from './segment-fixture';
 
 const trait = (key: string, operator: TraitCondition['operator'], value: unknown = null) =>

@@ -1,7 +1,5 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import { dialectOf, type DialectName } from '../db/connect';
-
-export { dialectOf };
+import type { DialectName } from '../db/connect';
 import {
 	TRAIT_KEY_PATTERN,
 	type Condition,

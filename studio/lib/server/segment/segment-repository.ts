@@ -1,16 +1,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { chunks } from '../db/chunks';
 import type { Db } from '../db/connect';
 import type { Json } from '../db/schema';
-import { dialectOf } from './segment-compiler';
-
-/** Keeps IN lists and multi-row inserts well under both dialects' bound-parameter limits. */
-const CHUNK = 500;
-
-export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-	const out: T[][] = [];
-	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-	return out;
-}
+import { dialectOf } from '../db/connect';
 
 export interface SegmentRow {
 	id: number;

@@ -1,13 +1,13 @@
-import type { Db } from '../db/connect';
+import { chunks } from '../db/chunks';
 import { readJson } from '../db/json';
 import { inTransaction } from '../db/transaction';
 import { isTimeBased, type SegmentDefinition } from '../../segment/definition';
 import { parseSegment, type SegmentProblem } from '../../segment/validate';
-import { compileSegment, dialectOf } from './segment-compiler';
+import { dialectOf, type Db } from '../db/connect';
+import { compileSegment } from './segment-compiler';
 import {
 	addMembers,
 	adjustMemberCount,
-	chunks,
 	countCustomers,
 	deleteSegmentRow,
 	findSegmentRow,
