@@ -35,7 +35,7 @@ export default [
 		output: {
 			file: `${dist}/regulars.min.js`,
 			format: 'iife',
-			plugins: [terser({ ecma: 2018, compress: { passes: 2 }, format: { comments: false } })]
+			plugins: [terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })]
 		},
 		plugins: [
 			nodeResolve({ browser: true }),

@@ -1,17 +1,24 @@
 import { chooseVariant, hash } from './core/index.js';
+import { createOffers } from './offers/render.js';
+import type { Offers } from './offers/render.js';
 import { replayStub } from './snippet.js';
 import { createTracker } from './tracker/tracker.js';
 import type { Tracker } from './tracker/tracker.js';
+import { createVariants } from './variant/variant.js';
 import { VERSION } from './version.js';
 
 /**
- * What the script tag exposes as `window.regulars`: the tracker's methods plus the hashing.
- * Other modules (offers, variants) add their own members to it.
+ * What the script tag exposes as `window.regulars` (and `createRegulars` gives npm users): the
+ * tracker's methods, offers for a slot, experiment variants and the hashing behind them.
  */
-export interface RegularsGlobal extends Tracker {
+export interface RegularsGlobal extends Omit<Tracker, 'ready'> {
 	version: string;
 	hash: typeof hash;
 	chooseVariant: typeof chooseVariant;
+	offers: Offers;
+	variant(experimentKey: string): Promise<string | null>;
+	/** Runs `callback(regulars)` once `init` has run; the snippet's stub records it too. */
+	ready(callback: (regulars: RegularsGlobal) => void): void;
 }
 
 /**
@@ -30,13 +37,18 @@ function guard<A extends unknown[], R>(fn: (...args: A) => R, fallback: R): (...
 
 /** `target` is the window the tracker will use; it is first read by `init`, never here. */
 export function createGlobal(target?: Window): RegularsGlobal {
-	return {
-		...createTracker(target),
+	const tracker = createTracker(target);
+	const api: RegularsGlobal = {
+		...tracker,
 		version: VERSION,
 		// NaN falls outside every range, so a failed hash means "not in the experiment".
 		hash: guard(hash, NaN),
-		chooseVariant: guard(chooseVariant, -1)
+		chooseVariant: guard(chooseVariant, -1),
+		offers: createOffers(tracker, target),
+		variant: createVariants(tracker, target),
+		ready: (callback) => tracker.ready(() => callback(api))
 	};
+	return api;
 }
 
 /**

@@ -68,6 +68,18 @@ describe('replayStub', () => {
 		expect(calls).toEqual([['a'], ['b', { x: 1 }]]);
 		expect(() => replayStub(undefined, api)).not.toThrow();
 	});
+
+	it('points the stub at the API, so a page holding the stub loses no later call', () => {
+		const win: { regulars?: Record<string, (...a: unknown[]) => unknown> } = {};
+		runStub(win);
+		const kept = win.regulars!;
+		kept.track!('before');
+		const calls: unknown[] = [];
+		replayStub(kept, { track: (...a: unknown[]) => calls.push(a) });
+		kept.track!('after', { n: 1 });
+		expect(calls).toEqual([['before'], ['after', { n: 1 }]]);
+		expect((kept as unknown as unknown[]).length).toBe(0);
+	});
 });
 
 describe('snippet', () => {

@@ -1,5 +1,14 @@
 /** The calls a page may make before the script has loaded; the stub records exactly these. */
-export const STUB_METHODS = ['init', 'identify', 'track', 'page', 'alias', 'reset', 'consent'];
+export const STUB_METHODS = [
+	'init',
+	'identify',
+	'track',
+	'page',
+	'alias',
+	'reset',
+	'consent',
+	'ready'
+];
 
 /**
  * The inline stub, kept as hand-written ES5 text because it runs in the shop's page before
@@ -11,7 +20,7 @@ export const STUB_SOURCE =
 	'(function(w){var r=w.regulars=w.regulars||[];if(r.version)return;' +
 	// The same list as STUB_METHODS, spelt out so the string stays a constant (snippet.test.ts
 	// checks they agree) and nothing is computed when the script tag's build imports this file.
-	'var m=["init","identify","track","page","alias","reset","consent"];' +
+	'var m=["init","identify","track","page","alias","reset","consent","ready"];' +
 	'for(var i=0;i<m.length;i++)(function(k){r[k]=r[k]||function(){' +
 	'r.push([k].concat([].slice.call(arguments)))}})(m[i])})(window);';
 
@@ -52,13 +61,25 @@ export function snippet(options: SnippetOptions): string {
 /**
  * Replays, in order, the calls the stub recorded onto the real API. A call to a method the API
  * does not have is skipped; the API's methods never throw, so one bad call cannot stop the rest.
+ * Then the stub's own methods are pointed at the API: a page script that kept a reference to the
+ * stub (`const r = window.regulars` before the SDK loaded) would otherwise go on pushing calls
+ * onto an array nobody reads, silently losing every later event.
  */
 export function replayStub(recorded: unknown, api: object): void {
 	if (!Array.isArray(recorded)) return;
+	const methods = api as Record<string, unknown>;
+	const stub = recorded as unknown as Record<string, unknown>;
 	for (const call of recorded.slice()) {
 		if (!Array.isArray(call)) continue;
 		const [name, ...args] = call as [string, ...unknown[]];
-		const method = (api as Record<string, unknown>)[name];
+		const method = methods[name];
 		if (typeof method === 'function') (method as (...a: unknown[]) => void).apply(api, args);
+	}
+	recorded.length = 0;
+	for (const name of Object.keys(stub)) {
+		const method = methods[name];
+		if (typeof stub[name] === 'function' && typeof method === 'function')
+			stub[name] = (...args: unknown[]) =>
+				(method as (...a: unknown[]) => unknown).apply(api, args);
 	}
 }

@@ -7,6 +7,10 @@ import { defineConfig, devices } from '@playwright/test';
 process.env.REGULARS_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'regulars-e2e-'));
 const PORT = Number(process.env.REGULARS_E2E_PORT ?? 4173);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+const SHOP_PORT = Number(process.env.REGULARS_E2E_SHOP_PORT ?? 4174);
+/** The demo storefront on another origin (localhost, not 127.0.0.1), as a real shop would be. */
+export const SHOP_URL = `http://localhost:${SHOP_PORT}`;
+process.env.REGULARS_E2E_SHOP_URL = SHOP_URL;
 
 // test/run.js finds (or installs) a Chromium and passes its path; without one Playwright uses its own.
 const executablePath = process.env.REGULARS_CHROMIUM || undefined;
@@ -39,21 +43,34 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
-		// The same entry as `npm start` (it finds the build fresh and only serves).
-		command: 'node studio/bin/start.js',
-		cwd: '../..',
-		url: `${BASE_URL}/healthz`,
-		timeout: 120_000,
-		reuseExistingServer: false,
-		stdout: 'pipe',
-		stderr: 'pipe',
-		env: {
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			ORIGIN: BASE_URL,
-			DATA_DIR: process.env.REGULARS_E2E_DATA_DIR,
-			DEMO: '1'
+	webServer: [
+		{
+			// The same entry as `npm start` (it finds the build fresh and only serves).
+			command: 'node studio/bin/start.js',
+			cwd: '../..',
+			url: `${BASE_URL}/healthz`,
+			timeout: 120_000,
+			reuseExistingServer: false,
+			stdout: 'pipe',
+			stderr: 'pipe',
+			env: {
+				PORT: String(PORT),
+				HOST: '127.0.0.1',
+				ORIGIN: BASE_URL,
+				DATA_DIR: process.env.REGULARS_E2E_DATA_DIR,
+				DEMO: '1'
+			}
+		},
+		{
+			// The demo storefront, as `npm run demo` serves it; it waits for the studio's catalogue.
+			command: 'node examples/storefront/server.mjs',
+			cwd: '../..',
+			url: `http://127.0.0.1:${SHOP_PORT}/healthz`,
+			timeout: 180_000,
+			reuseExistingServer: false,
+			stdout: 'pipe',
+			stderr: 'pipe',
+			env: { PORT: String(SHOP_PORT), HOST: '127.0.0.1', STUDIO_URL: BASE_URL }
 		}
-	}
+	]
 });

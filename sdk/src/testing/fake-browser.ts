@@ -32,6 +32,8 @@ export interface FakeBrowserOptions {
 	/** Whether sendBeacon accepts the payload. */
 	beaconAccepts?: boolean;
 	respond?: Responder;
+	/** Answers the SDK's GET requests (config, offers): a JSON body with a status, or an Error. */
+	get?: (url: URL) => { status: number; json: unknown } | Error;
 	/** Storage content before the page loads, e.g. a queue a previous page left. */
 	storage?: Map<string, string>;
 	cookie?: string;
@@ -122,7 +124,19 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
 		body: JSON.parse(init.body as string) as FakeRequest['body']
 	});
 
+	const gets: URL[] = [];
 	const fetch = (requestUrl: string, init: RequestInit) => {
+		if (init.body === undefined) {
+			const target = new URL(requestUrl);
+			gets.push(target);
+			const answer = options.get?.(target) ?? new Error('no GET responder');
+			if (answer instanceof Error) return Promise.reject(new TypeError('Failed to fetch'));
+			return Promise.resolve({
+				ok: answer.status >= 200 && answer.status < 300,
+				status: answer.status,
+				json: () => Promise.resolve(answer.json)
+			});
+		}
 		const request = parse(requestUrl, init);
 		requests.push(request);
 		const answer = respond(request);
@@ -192,6 +206,8 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
 	return {
 		window: win as unknown as Window,
 		requests,
+		/** The GET requests (config, offers), in order. */
+		gets,
 		beacons,
 		beaconSizes,
 		beaconTypes,

@@ -2,6 +2,7 @@
 export const AID_KEY = 'regulars_aid';
 export const UID_KEY = 'regulars_uid';
 export const QUEUE_KEY = 'regulars_queue';
+export const EXPOSED_KEY = 'regulars_exposed';
 
 const YEAR_S = 31536000;
 

@@ -1,7 +1,7 @@
 import { eventContext, pageContext } from './context.js';
 import { watchHistory } from './history.js';
 import { prune, readQueue, storeEvents, unstoreEvents } from './queue.js';
-import { AID_KEY, createStorage, QUEUE_KEY, UID_KEY } from './storage.js';
+import { AID_KEY, createStorage, EXPOSED_KEY, QUEUE_KEY, UID_KEY } from './storage.js';
 import type { Storage } from './storage.js';
 import { batchBody, byteLength, MAX_EVENT_BYTES, retryDelay, splitBatches } from './transport.js';
 import type { ConsentState, InitOptions, Properties, TrackingEvent } from './types.js';
@@ -18,6 +18,8 @@ export interface Tracker {
 	consent(state: ConsentState): void;
 	/** Sends what waits now; mainly for tests and for pages about to navigate away. */
 	flush(): void;
+	/** Runs `callback` once `init` has run: at once if it has, else right after it. */
+	ready(callback: () => void): void;
 	/** For the modules built on the tracker (offers, variants): who the visitor is, and the setup. */
 	state(): TrackerState;
 }
@@ -227,7 +229,7 @@ export function createTracker(target?: Window): Tracker {
 			queue = [];
 			clearTimer();
 			storage.setCookie(null);
-			for (const key of [AID_KEY, UID_KEY, QUEUE_KEY]) storage.set(key, null);
+			for (const key of [AID_KEY, UID_KEY, QUEUE_KEY, EXPOSED_KEY]) storage.set(key, null);
 		} else if (state === 'granted') {
 			persistIds();
 			storeEvents(storage, queue, Date.now());
@@ -311,6 +313,7 @@ export function createTracker(target?: Window): Tracker {
 		}),
 		consent: entry('consent', setConsent),
 		flush: entry('flush', flush),
+		ready: entry('ready', (callback: () => void) => callback()),
 		state: () => ({
 			...(anonymousId === undefined ? {} : { anonymousId }),
 			...(userId === undefined ? {} : { userId }),

@@ -1,6 +1,12 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { KEY_PLACEHOLDER, installSnippet, studioOrigin } from './snippet';
+import {
+	cspSources,
+	KEY_PLACEHOLDER,
+	installSnippet,
+	NONCE_PLACEHOLDER,
+	studioOrigin
+} from './snippet';
 
 /** The inline part of the snippet, run against a fake window. */
 function runInline(snippet: string, window: Record<string, unknown> = {}) {
@@ -26,6 +32,30 @@ describe('installSnippet', () => {
 			['init', { writeKey: 'rg_write_abc', host: 'https://studio.example.com' }],
 			['page']
 		]);
+	});
+
+	it('starts with consent pending and carries the nonce when the shop asks', () => {
+		const snippet = installSnippet({
+			origin: 'https://studio.example.com',
+			writeKey: 'rg_write_abc',
+			consentPending: true,
+			nonce: true
+		});
+		expect(snippet.match(new RegExp(`nonce="${NONCE_PLACEHOLDER}"`, 'g'))).toHaveLength(2);
+		const inline = /<script[^>]*>([\s\S]*?)<\/script>/.exec(snippet)?.[1] ?? '';
+		const { calls } = runInline(`<script>${inline}</script>`);
+		expect(calls[0]).toEqual([
+			'init',
+			{
+				writeKey: 'rg_write_abc',
+				host: 'https://studio.example.com',
+				consent: 'pending',
+				nonce: NONCE_PLACEHOLDER
+			}
+		]);
+		expect(cspSources('https://studio.example.com')).toBe(
+			'script-src https://studio.example.com; connect-src https://studio.example.com; img-src https://studio.example.com'
+		);
 	});
 
 	it('keeps calls made before the script loads in order', () => {

@@ -28,6 +28,12 @@ describe('parseProduct', () => {
 		});
 	});
 
+	it('keeps links given as paths from the site root', () => {
+		expect(
+			parseProduct({ sku: 'a', name: 'b', price: 1, url: '/p/a', image_url: '/img/a.svg' }, 2)
+		).toMatchObject({ product: { url: '/p/a', imageUrl: '/img/a.svg' } });
+	});
+
 	it('uses the currency fraction digits and accepts minor units', () => {
 		expect(parseProduct({ sku: 'a', name: 'b', price: 1200 }, 0)).toMatchObject({
 			product: { priceMinor: 1200 }
@@ -52,6 +58,9 @@ describe('parseProduct', () => {
 		[{ sku: 'x', name: 'x', price_minor: 1.5 }, 'price_invalid'],
 		[{ sku: 'x', name: 'x', price: 1, image_url: 'javascript:alert(1)' }, 'image_url_invalid'],
 		[{ sku: 'x', name: 'x', price: 1, url: 'not a url' }, 'url_invalid'],
+		[{ sku: 'x', name: 'x', price: 1, url: '//evil.example/p' }, 'url_invalid'],
+		[{ sku: 'x', name: 'x', price: 1, url: '/\\evil.example/p' }, 'url_invalid'],
+		[{ sku: 'x', name: 'x', price: 1, url: '/p/has space' }, 'url_invalid'],
 		[{ sku: 'x', name: 'x', price: 1, in_stock: 'yes' }, 'in_stock_invalid'],
 		[{ sku: 'x', name: 'x', price: 1, category: { a: 1 } }, 'category_invalid']
 	])('%j -> %s', (raw, problem) => {

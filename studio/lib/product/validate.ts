@@ -29,9 +29,15 @@ function text(value: unknown, max: number): string | null {
 	return trimmed && [...trimmed].length <= max ? trimmed : null;
 }
 
+/**
+ * An http(s) URL, or a path from the site's root: product pages relative to the storefront,
+ * images relative to the studio (where the demo's are served). `//host` paths are refused, since
+ * they name another site without saying how to reach it.
+ */
 function webUrl(value: unknown): string | null | false {
 	if (value === undefined || value === null || value === '') return null;
 	if (typeof value !== 'string' || value.length > 2000) return false;
+	if (/^\/(?![/\\])\S*$/.test(value)) return value;
 	try {
 		const url = new URL(value);
 		return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : false;
@@ -89,7 +95,7 @@ export const PRODUCT_PROBLEM_MESSAGES: Record<ProductProblem, string> = {
 	name_invalid: 'name is required: text of at most 300 characters.',
 	category_invalid: 'category must be text of at most 200 characters.',
 	price_invalid: 'price must be a number of at least 0 (or price_minor a whole number).',
-	image_url_invalid: 'image_url must be an http(s) URL.',
-	url_invalid: 'url must be an http(s) URL.',
+	image_url_invalid: 'image_url must be an http(s) URL or a path starting with /.',
+	url_invalid: 'url must be an http(s) URL or a path starting with /.',
 	in_stock_invalid: 'in_stock must be true or false.'
 };

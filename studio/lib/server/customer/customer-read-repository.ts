@@ -155,3 +155,32 @@ export async function segmentOptions(db: Db, workspaceId: number) {
 		.orderBy('name')
 		.execute();
 }
+
+/**
+ * Ids of the customers matching all the given keys: the shop's user id, an email (exactly as
+ * stored) or an anonymous id linked to the profile. At most a handful match; the cap guards
+ * against an email shared by many guest profiles.
+ */
+export async function findCustomerIdsBy(
+	db: Db,
+	workspaceId: number,
+	by: { userId?: string; email?: string; anonymousId?: string },
+	limit = 20
+): Promise<number[]> {
+	let q = db
+		.selectFrom('customer')
+		.select('customer.id')
+		.where('customer.workspace_id', '=', workspaceId);
+	if (by.userId !== undefined) q = q.where('customer.external_id', '=', by.userId);
+	if (by.email !== undefined) q = q.where('customer.email', '=', by.email);
+	if (by.anonymousId !== undefined)
+		q = q.where('customer.id', 'in', (eb) =>
+			eb
+				.selectFrom('identity')
+				.select('identity.customer_id')
+				.where('identity.workspace_id', '=', workspaceId)
+				.where('identity.anonymous_id', '=', by.anonymousId!)
+		);
+	const rows = await q.orderBy('customer.id').limit(limit).execute();
+	return rows.map((r) => r.id);
+}

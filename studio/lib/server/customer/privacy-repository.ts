@@ -1,22 +1,26 @@
 import type { Db } from '../db/connect';
 
 export async function allCustomerEvents(db: Db, workspaceId: number, customerId: number) {
-	return db
-		.selectFrom('event')
-		.select([
-			'message_id as messageId',
-			'type',
-			'name',
-			'properties',
-			'timestamp',
-			'received_at as receivedAt',
-			'anonymous_id as anonymousId',
-			'user_id as userId'
-		])
-		.where('workspace_id', '=', workspaceId)
-		.where('customer_id', '=', customerId)
-		.orderBy('timestamp')
-		.execute();
+	return (
+		db
+			.selectFrom('event')
+			.select([
+				'message_id as messageId',
+				'type',
+				'name',
+				'properties',
+				'timestamp',
+				'received_at as receivedAt',
+				'anonymous_id as anonymousId',
+				'user_id as userId'
+			])
+			.where('workspace_id', '=', workspaceId)
+			.where('customer_id', '=', customerId)
+			.orderBy('timestamp')
+			// Events of one batch can share a millisecond; arrival order keeps them as sent.
+			.orderBy('id')
+			.execute()
+	);
 }
 
 export async function allCustomerOrders(db: Db, workspaceId: number, customerId: number) {

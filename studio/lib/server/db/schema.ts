@@ -24,6 +24,7 @@ export interface Database {
 	segment: SegmentTable;
 	segment_membership: SegmentMembershipTable;
 	segment_change: SegmentChangeTable;
+	experiment: ExperimentTable;
 	import_job: ImportJobTable;
 	import_error: ImportErrorTable;
 	import_preset: ImportPresetTable;
@@ -294,3 +295,26 @@ export interface JobLeaseTable {
 	holder: string;
 	until: number;
 }
+
+export type ExperimentStatus = 'draft' | 'running' | 'stopped';
+
+export interface ExperimentTable {
+	id: Generated<number>;
+	workspace_id: number;
+	/** What storefronts pass to `regulars.variant(key)`; unique in the workspace. */
+	key: string;
+	name: string;
+	description: Generated<string>;
+	status: Generated<ExperimentStatus>;
+	/** `[{ key, name, weight }]`, validated by studio/lib/experiment. */
+	variants: Json;
+	coverage: Generated<number>;
+	/** The hash seed; the key unless the experiment was restarted with a fresh shuffle. */
+	seed: string;
+	created_by: number | null;
+	created_at: number;
+	updated_at: number;
+	started_at: number | null;
+	stopped_at: number | null;
+}
+

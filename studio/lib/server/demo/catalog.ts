@@ -74,7 +74,8 @@ export function generateCatalog(
 			category: category.name,
 			priceMinor: shopPrice(random, basePrice * random.between(0.8, 1.35)),
 			imageUrl: `/demo/products/${sku}.svg`,
-			url: `https://demo.regulars.shop/p/${sku}`,
+			// Relative: product pages live on whichever storefront shows the demo (examples/storefront).
+			url: `/p/${sku}`,
 			inStock,
 			popularity: 0,
 			createdAt,

@@ -3,6 +3,7 @@ import { createApiKey, KEY_PREFIX } from '../api-key/api-key-service';
 import { hashPassword } from '../auth/password';
 import { findUserByEmail, insertUser, updateUser } from '../auth/user-repository';
 import type { Db } from '../db/connect';
+import { createExperiment } from '../experiment/experiment-service';
 import { createWorkspace } from '../workspace/workspace-service';
 import { generateDemoShop } from './generator';
 import { anyWorkspaceExists, insertDemoShop, lockDemoSeed } from './seed-repository';
@@ -15,6 +16,7 @@ export const DEMO_PASSWORD = 'regulars-demo';
 export const DEMO_WRITE_KEY_SECRET = 'demowritekeyforthestorefrontofregulars2';
 export const DEMO_SECRET_KEY_SECRET = 'demosecretkeyforthebackofficeofregulars';
 export const DEMO_WORKSPACE_NAME = 'Regulars Demo Shop';
+export const DEMO_EXPERIMENT_KEY = 'home-banner';
 /** Changing it changes every demo shop seeded afterwards; existing ones are never touched. */
 export const DEMO_DATA_SEED = 'regulars-demo-shop';
 
@@ -108,6 +110,24 @@ export async function seedDemoIfEmpty(
 		}
 
 		await insertDemoShop(trx, workspaceId, shop);
+		// A running experiment, so the demo storefront's banner shows what `variant()` does.
+		const experiment = await createExperiment(
+			trx,
+			{
+				workspaceId,
+				key: DEMO_EXPERIMENT_KEY,
+				name: 'Home page banner',
+				status: 'running',
+				coverage: 1,
+				variants: [
+					{ key: 'control', name: 'New arrivals', weight: 0.5 },
+					{ key: 'free-shipping', name: 'Free shipping', weight: 0.5 }
+				],
+				createdBy: userId
+			},
+			now
+		);
+		if (!experiment.ok) throw new Error(`demo experiment: ${experiment.error.code}`);
 		return true;
 	});
 	// Fresh statistics for the planner: without them PostgreSQL picks the wrong index for event

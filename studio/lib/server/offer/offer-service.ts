@@ -1,4 +1,6 @@
+import type { ExperimentConfig, Offer } from '@regulars/sdk/core';
 import type { Db } from '../db/connect';
+import { sdkExperiments } from '../experiment/experiment-service';
 import { findVisitorCustomerId, findWorkspaceCurrency, listBestSellers } from './offer-repository';
 
 /** Slots a storefront may ask offers for. Journeys will add their own placements (issue 8 on). */
@@ -17,34 +19,25 @@ export function isPlacement(value: unknown): value is Placement {
 
 export interface SdkConfig {
 	workspace: { currency: string };
-	experiments: never[];
+	experiments: ExperimentConfig[];
 	placements: Placement[];
 }
 
-export interface Offer {
-	id: string;
-	kind: 'product';
-	product: {
-		sku: string;
-		name: string;
-		priceMinor: number;
-		currency: string;
-		imageUrl: string | null;
-		url: string | null;
-	};
-	reason: 'best_seller';
-}
+export type { Offer };
 
 export async function sdkConfig(db: Db, workspaceId: number): Promise<SdkConfig | null> {
 	const currency = await findWorkspaceCurrency(db, workspaceId);
 	if (currency === null) return null;
-	// Running experiments join this list with issue 8; until then no visitor is in one.
-	return { workspace: { currency }, experiments: [], placements: [...PLACEMENTS] };
+	return {
+		workspace: { currency },
+		experiments: await sdkExperiments(db, workspaceId),
+		placements: [...PLACEMENTS]
+	};
 }
 
 /**
- * Catalogue links may be stored relative to the studio (the demo's images are); the shop's page
- * lives on another origin, so they are made absolute against the studio's.
+ * Images may be stored relative to the studio (the demo's are, the studio serves them); the
+ * shop's page lives on another origin, so they are made absolute against the studio's.
  */
 function absolute(value: string | null, base: string | null): string | null {
 	if (!value || !base || !value.startsWith('/') || value.startsWith('//')) return value;
@@ -99,7 +92,8 @@ export async function offersFor(
 			priceMinor: row.priceMinor,
 			currency,
 			imageUrl: absolute(row.imageUrl, input.origin ?? null),
-			url: absolute(row.url, input.origin ?? null)
+			// A relative product link is relative to the storefront, so it is passed on as stored.
+			url: row.url
 		},
 		reason: 'best_seller'
 	}));

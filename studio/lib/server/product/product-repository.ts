@@ -165,3 +165,20 @@ export async function topBuyers(db: Db, workspaceId: number, productId: number, 
 		.limit(limit)
 		.execute();
 }
+
+/** One page of the catalogue in id order, for exports that walk it with a cursor. */
+export async function listProductsAfter(
+	db: Db,
+	workspaceId: number,
+	afterId: number,
+	limit: number
+) {
+	return db
+		.selectFrom('product')
+		.selectAll()
+		.where('workspace_id', '=', workspaceId)
+		.where('id', '>', afterId)
+		.orderBy('id')
+		.limit(limit)
+		.execute();
+}

@@ -9,6 +9,7 @@ import {
 	countProducts,
 	findProduct,
 	listProducts,
+	listProductsAfter,
 	productCategories,
 	productSales,
 	topBuyers,
@@ -72,10 +73,9 @@ export async function productDetail(db: Db, workspaceId: number, id: number) {
 	return { product, sales, buyers: buyers.map((b) => ({ ...b, units: Number(b.units) })) };
 }
 
-/** A product as the REST API shows it; null when not in this workspace. */
-export async function productForApi(db: Db, workspaceId: number, sku: string) {
-	const row = await findProduct(db, workspaceId, { sku });
-	if (!row) return null;
+type ProductRow = NonNullable<Awaited<ReturnType<typeof findProduct>>>;
+
+function apiProduct(row: ProductRow) {
 	return {
 		id: row.id,
 		sku: row.sku,
@@ -86,5 +86,31 @@ export async function productForApi(db: Db, workspaceId: number, sku: string) {
 		url: row.url,
 		inStock: row.in_stock === 1,
 		updatedAt: new Date(row.updated_at).toISOString()
+	};
+}
+
+/** A product as the REST API shows it; null when not in this workspace. */
+export async function productForApi(db: Db, workspaceId: number, sku: string) {
+	const row = await findProduct(db, workspaceId, { sku });
+	return row ? apiProduct(row) : null;
+}
+
+export const MAX_EXPORT_PAGE = 500;
+
+/**
+ * A page of the catalogue for the REST export. The cursor is the last id of the previous page,
+ * so pages stay consistent while products are added (a new product lands on a later page).
+ */
+export async function exportProducts(
+	db: Db,
+	workspaceId: number,
+	page: { after: number; limit: number }
+) {
+	const limit = Math.min(Math.max(page.limit, 1), MAX_EXPORT_PAGE);
+	const rows = await listProductsAfter(db, workspaceId, page.after, limit);
+	const last = rows.at(-1);
+	return {
+		products: rows.map(apiProduct),
+		next: rows.length === limit && last ? String(last.id) : null
 	};
 }

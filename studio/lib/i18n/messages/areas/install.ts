@@ -26,7 +26,14 @@ export const installEn = {
 		'{count, plural, one {# event received — the script works.} other {# events received — the script works.}}',
 	'install.checkFailed': 'The check could not reach the studio. Retrying…',
 	'install.next':
-		'Next: send Product Viewed, Product Added and Order Completed with track(), and call identify() when a shopper signs in.'
+		'Next: send Product Viewed, Product Added and Order Completed with track(), and call identify() when a shopper signs in.',
+	'install.options': 'Options',
+	'install.consentPending': 'My shop asks for consent first',
+	'install.consentHint':
+		"Nothing is stored or sent until your consent banner calls regulars.consent('granted'); call regulars.consent('denied') if the shopper refuses.",
+	'install.nonce': 'My pages use a CSP nonce',
+	'install.nonceHint':
+		'Print each response’s nonce where the snippet says YOUR_CSP_NONCE. Your Content-Security-Policy also needs:'
 } as const satisfies Record<string, string>;
 
 export const installZhCN: Record<keyof typeof installEn, string> = {
@@ -53,5 +60,12 @@ export const installZhCN: Record<keyof typeof installEn, string> = {
 		'{count, plural, one {已收到 # 个事件——脚本工作正常。} other {已收到 # 个事件——脚本工作正常。}}',
 	'install.checkFailed': '检查无法连接到工作台，正在重试…',
 	'install.next':
-		'下一步：用 track() 发送 Product Viewed、Product Added 和 Order Completed，并在顾客登录时调用 identify()。'
+		'下一步：用 track() 发送 Product Viewed、Product Added 和 Order Completed，并在顾客登录时调用 identify()。',
+	'install.options': '选项',
+	'install.consentPending': '我的店铺先征求顾客同意',
+	'install.consentHint':
+		"在你的同意横幅调用 regulars.consent('granted') 之前，不会存储或发送任何数据；顾客拒绝时请调用 regulars.consent('denied')。",
+	'install.nonce': '我的页面使用 CSP nonce',
+	'install.nonceHint':
+		'在代码片段中 YOUR_CSP_NONCE 的位置输出每次响应的 nonce。你的内容安全策略（CSP）还需要：'
 };

@@ -1,6 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { ApiFailure, apiHandler, readJsonBody, requireKey } from '$lib/server/http/api';
-import { MAX_PRODUCTS_PER_REQUEST, upsertProducts } from '$lib/server/product/product-service';
+import {
+	exportProducts,
+	MAX_EXPORT_PAGE,
+	MAX_PRODUCTS_PER_REQUEST,
+	upsertProducts
+} from '$lib/server/product/product-service';
 import { runtime } from '$lib/server/runtime';
 import { workspaceForKey } from '$lib/server/workspace/workspace-service';
 import type { RequestHandler } from './$types';
@@ -28,4 +33,21 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 	const workspace = await workspaceForKey(db, key.workspaceId);
 	if (!workspace) throw new ApiFailure(401, 'key_invalid', 'The API key is not valid.');
 	return json(await upsertProducts(db, workspace, items));
+});
+
+/** The catalogue, a page at a time: `?limit=` (at most 500) and `?after=` from the last `next`. */
+export const GET: RequestHandler = apiHandler(async (event) => {
+	const key = await requireKey(event, ['secret']);
+	const params = event.url.searchParams;
+	const after = Number(params.get('after') ?? 0);
+	const limit = Number(params.get('limit') ?? 100);
+	if (!Number.isSafeInteger(after) || after < 0)
+		throw new ApiFailure(
+			400,
+			'cursor_invalid',
+			'"after" must be the "next" value of the previous page.'
+		);
+	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EXPORT_PAGE)
+		throw new ApiFailure(400, 'limit_invalid', `limit must be 1 to ${MAX_EXPORT_PAGE}.`);
+	return json(await exportProducts(runtime().db, key.workspaceId, { after, limit }));
 });
