@@ -317,4 +317,3 @@ export interface ExperimentTable {
 	started_at: number | null;
 	stopped_at: number | null;
 }
-
