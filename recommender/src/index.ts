@@ -55,3 +55,5 @@ export type {
 	ChurnModel,
 	Order
 } from './churn.js';
+export { trainAndEvaluate } from './train.js';
+export type { HoldoutMetrics, TrainingResult, TrainOptions, TrainingProgress } from './train.js';

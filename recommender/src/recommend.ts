@@ -48,6 +48,11 @@ export interface RecommendRequest {
 	userId?: string;
 	/** Products touched in this session (anonymous visitors too), most recent last. */
 	sessionItems?: readonly string[];
+	/**
+	 * How strongly a session item counts (default: a view's weight). Raising it lets what the
+	 * shopper looks at right now outweigh older history.
+	 */
+	sessionWeight?: number;
 	/** Products in the cart now: "frequently bought together" goes first. */
 	cartItems?: readonly string[];
 	/** Products bought after the model was trained: {itemId, at (ms)}. */
@@ -104,7 +109,7 @@ export function recommend(
 			history.set(indices[p] as number, values[p] as number);
 		}
 	}
-	const viewWeight = model.weights['view'] ?? 1;
+	const viewWeight = request.sessionWeight ?? model.weights['view'] ?? 1;
 	const sessionIds = new Set(request.sessionItems ?? []);
 	const sessionItems = new Set<number>();
 	for (const id of sessionIds) {

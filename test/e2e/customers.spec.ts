@@ -24,7 +24,7 @@ test('the customers list filters and sorts on the server and opens profiles', as
 	const mature = Number((await count.innerText()).replace(/\D/g, ''));
 	expect(mature).toBeGreaterThan(0);
 	expect(mature).toBeLessThan(total);
-	const stages = await page.getByTestId('customer-row').locator('.badge').allInnerTexts();
+	const stages = await page.getByTestId('customer-row').getByTestId('row-stage').allInnerTexts();
 	expect(new Set(stages)).toEqual(new Set(['Mature']));
 
 	// The first row has the most revenue; its profile shows the same facts.

@@ -24,3 +24,15 @@ test('the example reports a bad key with the API error', async ({ baseURL }) => 
 		stderr: expect.stringContaining('401 key_invalid: The API key is not valid.')
 	});
 });
+
+test('the recommendations example prints picks with their reasons and similar products', async ({
+	baseURL
+}) => {
+	const { stdout } = await run('node', ['examples/api/recommendations.mjs'], {
+		cwd: new URL('../..', import.meta.url).pathname,
+		env: { ...process.env, REGULARS_URL: baseURL }
+	});
+	expect(stdout).toMatch(/^for .+ \(.+\), /m);
+	expect(stdout.match(/^ {2}SKU-\d{5} .+ — .+$/gm)?.length).toBeGreaterThanOrEqual(5);
+	expect(stdout).toMatch(/^similar to SKU-\d{5}:$/m);
+});

@@ -3,7 +3,14 @@ import { LIFECYCLE_STAGES, VALUE_TIERS, type LifecycleStage, type ValueTier } fr
 // The customers list's URL is its state: filters, sort and page live in the query string, so a
 // filtered list can be bookmarked and shared. Parsed the same way by the page and the server.
 
-export const CUSTOMER_SORTS = ['last_seen', 'first_seen', 'revenue', 'orders', 'name'] as const;
+export const CUSTOMER_SORTS = [
+	'last_seen',
+	'first_seen',
+	'revenue',
+	'orders',
+	'churn_risk',
+	'name'
+] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 export const PAGE_SIZE = 50;
 

@@ -1,7 +1,9 @@
+import { apiDocsEn } from './areas/api-docs';
 import { customersEn } from './areas/customers';
 import { importsEn } from './areas/imports';
 import { installEn } from './areas/install';
 import { productsEn } from './areas/products';
+import { recommendationsEn } from './areas/recommendations';
 import { segmentsEn } from './areas/segments';
 
 const core = {
@@ -127,8 +129,6 @@ const core = {
 		'A/B tests, holdouts and their statistics are being built. No experiment runs yet.',
 	'area.products.body':
 		'The product catalogue view is being built. {count, plural, one {# product is} other {# products are}} already in this workspace.',
-	'area.recommendations.body':
-		'Product recommendations are being built. No model has been trained yet.',
 
 	'settings.title': 'Settings',
 	'settings.nav': 'Settings sections',
@@ -231,7 +231,9 @@ export const en = {
 	...segmentsEn,
 	...importsEn,
 	...productsEn,
-	...installEn
+	...installEn,
+	...apiDocsEn,
+	...recommendationsEn
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,9 @@
+import { apiDocsZhCN } from './areas/api-docs';
 import { customersZhCN } from './areas/customers';
 import { importsZhCN } from './areas/imports';
 import { installZhCN } from './areas/install';
 import { productsZhCN } from './areas/products';
+import { recommendationsZhCN } from './areas/recommendations';
 import { segmentsZhCN } from './areas/segments';
 import type { MessageKey } from './en';
 
@@ -124,7 +126,6 @@ const core = {
 	'area.experiments.body': 'A/B 测试、对照组及其统计分析正在建设中，目前没有运行中的实验。',
 	'area.products.body':
 		'商品目录视图正在建设中。此工作区已有 {count, plural, one {# 件商品} other {# 件商品}}。',
-	'area.recommendations.body': '商品推荐正在建设中，目前还没有训练过模型。',
 
 	'settings.title': '设置',
 	'settings.nav': '设置分区',
@@ -223,5 +224,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...segmentsZhCN,
 	...importsZhCN,
 	...productsZhCN,
-	...installZhCN
+	...installZhCN,
+	...apiDocsZhCN,
+	...recommendationsZhCN
 };

@@ -38,6 +38,7 @@ const SORT_COLUMNS = {
 	first_seen: 'customer.first_seen_at',
 	revenue: 'customer.revenue_minor',
 	orders: 'customer.orders_count',
+	churn_risk: 'customer.churn_risk',
 	name: 'customer.search_text'
 } as const;
 
@@ -48,8 +49,15 @@ export async function listCustomers(
 	limit: number
 ) {
 	let q: SelectQueryBuilder<Database, 'customer', object> = filtered(db, workspaceId, query);
+	// Unscored customers (no orders) last in either direction. Only for churn risk: on the indexed
+	// columns a NULLS clause would stop PostgreSQL reading the index backwards. Unindexed, the sort
+	// costs what the orders sort does (about 15 ms for 100k customers on SQLite).
+	const dir = query.dir;
 	q = q
-		.orderBy(SORT_COLUMNS[query.sort], query.dir)
+		.orderBy(
+			SORT_COLUMNS[query.sort],
+			query.sort === 'churn_risk' ? (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast() : dir
+		)
 		.orderBy('customer.id', query.dir)
 		.limit(limit)
 		.offset((query.page - 1) * limit);
@@ -63,6 +71,7 @@ export async function listCustomers(
 			'customer.value_tier as tier',
 			'customer.orders_count as orders',
 			'customer.revenue_minor as revenueMinor',
+			'customer.churn_risk as churnRisk',
 			'customer.last_seen_at as lastSeenAt',
 			'customer.consent'
 		])

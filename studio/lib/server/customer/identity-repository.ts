@@ -302,6 +302,12 @@ export async function moveCustomerData(
 		.where('workspace_id', '=', workspaceId)
 		.where('customer_id', '=', fromId)
 		.execute();
+	await db
+		.updateTable('recommendation_interaction')
+		.set({ customer_id: intoId })
+		.where('workspace_id', '=', workspaceId)
+		.where('customer_id', '=', fromId)
+		.execute();
 }
 
 export async function deleteCustomerRow(db: Db, workspaceId: number, id: number): Promise<void> {

@@ -25,6 +25,9 @@ export interface Database {
 	segment_membership: SegmentMembershipTable;
 	segment_change: SegmentChangeTable;
 	experiment: ExperimentTable;
+	recommender_model: RecommenderModelTable;
+	recommender_run: RecommenderRunTable;
+	recommendation_interaction: RecommendationInteractionTable;
 	import_job: ImportJobTable;
 	import_error: ImportErrorTable;
 	import_preset: ImportPresetTable;
@@ -316,4 +319,45 @@ export interface ExperimentTable {
 	updated_at: number;
 	started_at: number | null;
 	stopped_at: number | null;
+}
+
+export interface RecommenderModelTable {
+	id: Generated<number>;
+	workspace_id: number;
+	trained_at: number;
+	/** `serialize()` of @regulars/recommender: typed arrays behind a JSON header. */
+	snapshot: Uint8Array;
+	snapshot_bytes: number;
+	/** Offline evaluation on a hold-out of the training data (nDCG@10 and friends). */
+	metrics: Json;
+	/** Sizes and timings of the training run. */
+	stats: Json;
+}
+
+export type RecommenderRunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface RecommenderRunTable {
+	id: Generated<number>;
+	workspace_id: number;
+	trigger: 'schedule' | 'manual';
+	status: RecommenderRunStatus;
+	stage: Generated<string>;
+	progress: Generated<number>;
+	error: string | null;
+	model_id: number | null;
+	requested_by: number | null;
+	created_at: number;
+	started_at: number | null;
+	finished_at: number | null;
+}
+
+export interface RecommendationInteractionTable {
+	workspace_id: number;
+	message_id: string;
+	recommendation_id: string;
+	sku: string;
+	kind: 'view' | 'click';
+	placement: string;
+	customer_id: number | null;
+	at: number;
 }

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { trainDueModels } from '../recommender/training-service';
+import { refreshChurnRisk } from '../churn/churn-service';
 import { allWorkspaceIds, workspacesWithStaleCustomers } from '../customer/facts-repository';
 import { dialectOf } from '../db/connect';
 import { refreshCustomerFacts } from '../customer/facts-service';
@@ -41,6 +43,31 @@ export const JOBS: PeriodicJob[] = [
 		leaseMs: 30 * MINUTE,
 		run: async (db, now) => {
 			await refreshDueSegments(db, now);
+		}
+	},
+	{
+		// Churn risk retrains on each workspace's own last 90 days and moves with the clock; every
+		// 6 hours is often enough for a 90-day horizon. Also runs at start-up (the scheduler's first
+		// tick), so a freshly seeded demo shows risks at once.
+		name: 'churn.refresh',
+		everyMs: 6 * 60 * MINUTE,
+		leaseMs: 2 * 60 * MINUTE,
+		run: async (db, now) => {
+			for (const workspaceId of await allWorkspaceIds(db)) {
+				const churn = await refreshChurnRisk(db, workspaceId, now);
+				await refreshSegmentsForCustomers(db, workspaceId, churn.changedIds, now);
+			}
+		}
+	},
+	{
+		// Models are retrained daily, and at once when a marketer asks (the run is queued and this
+		// job, leased to one instance, picks it up within seconds). Training itself runs in a
+		// worker thread, so the instance keeps serving.
+		name: 'recommender.train',
+		everyMs: 5 * SECOND,
+		leaseMs: 60 * MINUTE,
+		run: async (db, now) => {
+			await trainDueModels(db, now);
 		}
 	},
 	{

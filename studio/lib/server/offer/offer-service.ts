@@ -1,6 +1,8 @@
 import type { ExperimentConfig, Offer } from '@regulars/sdk/core';
 import type { Db } from '../db/connect';
 import { sdkExperiments } from '../experiment/experiment-service';
+import { currentModel } from '../recommender/model-cache';
+import { recommendForCustomer } from '../recommender/recommendation-service';
 import { findVisitorCustomerId, findWorkspaceCurrency, listBestSellers } from './offer-repository';
 
 /** Slots a storefront may ask offers for. Journeys will add their own placements (issue 8 on). */
@@ -54,9 +56,10 @@ function visitorId(value: string | null): string | null {
 }
 
 /**
- * The visitor's offers for a placement. Until journeys and the recommender serve their own, these
- * are the workspace's best sellers, minus what this customer already bought. Offer ids are stable
- * per product and placement so impressions and clicks can be attributed later.
+ * The visitor's offers for a placement: the recommender's products for this visitor once a model
+ * is trained (offer ids `rec_…:SKU`, which attribution reads back from impressions and clicks),
+ * else the workspace's best sellers minus what this customer already bought (ids stable per
+ * product and placement).
  */
 export async function offersFor(
 	db: Db,
@@ -78,6 +81,27 @@ export async function offersFor(
 		userId: visitorId(input.userId),
 		anonymousId: visitorId(input.anonymousId)
 	});
+	if (await currentModel(db, input.workspaceId, now)) {
+		const list = await recommendForCustomer(
+			db,
+			input.workspaceId,
+			{ userId: null, customerId, n: limit, placement: input.placement, category: null },
+			now
+		);
+		return (list?.items ?? []).map((item) => ({
+			id: `${list!.recommendationId}:${item.sku}`,
+			kind: 'product',
+			product: {
+				sku: item.sku,
+				name: item.name,
+				priceMinor: item.priceMinor,
+				currency,
+				imageUrl: absolute(item.imageUrl, input.origin ?? null),
+				url: item.url
+			},
+			reason: item.reason.kind
+		}));
+	}
 	const rows = await listBestSellers(db, input.workspaceId, {
 		since: now - BEST_SELLER_WINDOW_MS,
 		limit,

@@ -7,6 +7,7 @@ import {
 	productIdsBySku,
 	workspaceCurrency
 } from '../shop/order-write-repository';
+import { recordRecommendationInteractions } from '../recommender/attribution-service';
 import { insertEvents } from './event-repository';
 import { GroupCommitQueue } from './group-commit';
 import { orderEffectOf, type OrderEffect } from './order-events';
@@ -91,6 +92,7 @@ async function ingestOnce(
 			receivedAt
 		}))
 	);
+	await recordRecommendationInteractions(db, workspaceId, events, resolution.customerIds);
 	const ordersCreated = await applyOrderEffects(
 		db,
 		workspaceId,
