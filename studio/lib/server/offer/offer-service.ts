@@ -1,9 +1,8 @@
 import type { ExperimentConfig, Offer } from '@regulars/sdk/core';
 import type { Db } from '../db/connect';
 import { sdkExperiments } from '../experiment/experiment-service';
-import { currentModel } from '../recommender/model-cache';
 import { recommendForCustomer } from '../recommender/recommendation-service';
-import { findVisitorCustomerId, findWorkspaceCurrency, listBestSellers } from './offer-repository';
+import { findVisitorCustomerId, findWorkspaceCurrency } from './offer-repository';
 
 /** Slots a storefront may ask offers for. Journeys will add their own placements (issue 8 on). */
 export const PLACEMENTS = ['home', 'product', 'cart'] as const;
@@ -11,7 +10,6 @@ export type Placement = (typeof PLACEMENTS)[number];
 
 export const DEFAULT_OFFER_LIMIT = 4;
 export const MAX_OFFER_LIMIT = 12;
-const BEST_SELLER_WINDOW_MS = 90 * 24 * 60 * 60 * 1000;
 /** Ids the shop may send back; longer ones are not ours and are ignored rather than refused. */
 const MAX_VISITOR_ID_LENGTH = 200;
 
@@ -56,10 +54,10 @@ function visitorId(value: string | null): string | null {
 }
 
 /**
- * The visitor's offers for a placement: the recommender's products for this visitor once a model
- * is trained (offer ids `rec_…:SKU`, which attribution reads back from impressions and clicks),
- * else the workspace's best sellers minus what this customer already bought (ids stable per
- * product and placement).
+ * The visitor's offers for a placement, from the recommendation service: the recommender's
+ * products once a model is trained (offer ids `rec_…:SKU`, which attribution reads back from
+ * impressions and clicks), else the workspace's best sellers minus what this customer already
+ * bought (ids `best:SKU:placement`, stable per product and placement).
  */
 export async function offersFor(
 	db: Db,
@@ -74,51 +72,33 @@ export async function offersFor(
 	},
 	now = Date.now()
 ): Promise<Offer[]> {
-	const currency = await findWorkspaceCurrency(db, input.workspaceId);
-	if (currency === null) return [];
 	const limit = Math.min(Math.max(Math.trunc(input.limit) || 1, 1), MAX_OFFER_LIMIT);
 	const customerId = await findVisitorCustomerId(db, input.workspaceId, {
 		userId: visitorId(input.userId),
 		anonymousId: visitorId(input.anonymousId)
 	});
-	if (await currentModel(db, input.workspaceId, now)) {
-		const list = await recommendForCustomer(
-			db,
-			input.workspaceId,
-			{ userId: null, customerId, n: limit, placement: input.placement, category: null },
-			now
-		);
-		return (list?.items ?? []).map((item) => ({
-			id: `${list!.recommendationId}:${item.sku}`,
+	const list = await recommendForCustomer(
+		db,
+		input.workspaceId,
+		{ userId: null, customerId, n: limit, placement: input.placement, category: null },
+		now
+	);
+	if (!list) return [];
+	return list.items.map((item) => {
+		const best = item.source === 'best_seller';
+		return {
+			id: best ? `best:${item.sku}:${input.placement}` : `${list.recommendationId}:${item.sku}`,
 			kind: 'product',
 			product: {
 				sku: item.sku,
 				name: item.name,
 				priceMinor: item.priceMinor,
-				currency,
+				currency: item.currency,
 				imageUrl: absolute(item.imageUrl, input.origin ?? null),
+				// A relative product link is relative to the storefront, so it is passed on as stored.
 				url: item.url
 			},
-			reason: item.reason.kind
-		}));
-	}
-	const rows = await listBestSellers(db, input.workspaceId, {
-		since: now - BEST_SELLER_WINDOW_MS,
-		limit,
-		excludeBoughtBy: customerId
+			reason: best ? 'best_seller' : item.reason.kind
+		};
 	});
-	return rows.map((row) => ({
-		id: `best:${row.sku}:${input.placement}`,
-		kind: 'product',
-		product: {
-			sku: row.sku,
-			name: row.name,
-			priceMinor: row.priceMinor,
-			currency,
-			imageUrl: absolute(row.imageUrl, input.origin ?? null),
-			// A relative product link is relative to the storefront, so it is passed on as stored.
-			url: row.url
-		},
-		reason: 'best_seller'
-	}));
 }

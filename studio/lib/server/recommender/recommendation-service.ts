@@ -106,7 +106,8 @@ async function context(db: Db, workspaceId: number): Promise<Context | null> {
 	return { db, workspaceId, served, catalogue, currency };
 }
 
-function present(ctx: Context, placement: string, list: Recommendation[]): RecommendationList {
+/** The model's picks as the API shows them; products gone from the catalogue are left out. */
+function fromModel(ctx: Context, list: Recommendation[]): RecommendedItem[] {
 	const items: RecommendedItem[] = [];
 	for (const r of list) {
 		const row = ctx.catalogue.get(r.itemId);
@@ -124,6 +125,10 @@ function present(ctx: Context, placement: string, list: Recommendation[]): Recom
 			source: r.source
 		});
 	}
+	return items;
+}
+
+function present(ctx: Context, placement: string, items: RecommendedItem[]): RecommendationList {
 	return {
 		recommendationId: recommendationId(),
 		placement,
@@ -134,18 +139,32 @@ function present(ctx: Context, placement: string, list: Recommendation[]): Recom
 	};
 }
 
-/** Before the first training: the workspace's best sellers, so a request still gets products. */
-async function bestSellers(ctx: Context, n: number, excludeBoughtBy: number | null) {
+/**
+ * Before the first training: the workspace's best sellers, minus what the customer bought, so a
+ * request still gets products. Read fresh from the orders, not from the cached catalogue.
+ */
+async function bestSellers(
+	ctx: Context,
+	n: number,
+	excludeBoughtBy: number | null,
+	now: number
+): Promise<RecommendedItem[]> {
 	const rows = await listBestSellers(ctx.db, ctx.workspaceId, {
-		since: Date.now() - BEST_SELLER_WINDOW_MS,
+		since: now - BEST_SELLER_WINDOW_MS,
 		limit: n,
 		excludeBoughtBy
 	});
-	return rows.map((row, i): Recommendation => ({
-		itemId: row.sku,
+	return rows.map((row, i) => ({
+		sku: row.sku,
+		name: row.name,
+		category: ctx.catalogue.get(row.sku)?.category ?? null,
+		priceMinor: row.priceMinor,
+		currency: ctx.currency,
+		imageUrl: row.imageUrl,
+		url: row.url,
 		score: rows.length - i,
-		source: 'popular',
-		reason: { kind: 'popular' }
+		reason: { kind: 'popular' },
+		source: 'best_seller'
 	}));
 }
 
@@ -182,7 +201,7 @@ export async function recommendForCustomer(
 			? await findVisitorCustomerId(db, workspaceId, { userId: input.userId, anonymousId: null })
 			: null);
 	if (!ctx.served)
-		return present(ctx, input.placement, await bestSellers(ctx, input.n, customerId));
+		return present(ctx, input.placement, await bestSellers(ctx, input.n, customerId, now));
 	const [recent, bought] = customerId
 		? await Promise.all([
 				recentProductsOf(db, workspaceId, customerId, now - RECENT_WINDOW_MS, RECENT_LIMIT),
@@ -203,7 +222,7 @@ export async function recommendForCustomer(
 		},
 		input.category
 	);
-	return present(ctx, input.placement, list);
+	return present(ctx, input.placement, fromModel(ctx, list));
 }
 
 /** What an anonymous visitor's touched products suggest (most recent last). */
@@ -214,11 +233,15 @@ export async function recommendForSession(
 ): Promise<RecommendationList | null> {
 	const ctx = await context(db, workspaceId);
 	if (!ctx) return null;
-	if (!ctx.served) return present(ctx, input.placement, await bestSellers(ctx, input.n, null));
+	if (!ctx.served)
+		return present(ctx, input.placement, await bestSellers(ctx, input.n, null, Date.now()));
 	return present(
 		ctx,
 		input.placement,
-		run(ctx, { n: input.n, sessionItems: input.items, placement: input.placement }, null)
+		fromModel(
+			ctx,
+			run(ctx, { n: input.n, sessionItems: input.items, placement: input.placement }, null)
+		)
 	);
 }
 
@@ -235,7 +258,9 @@ export async function recommendForProduct(
 	if (!ctx || !ctx.catalogue.has(input.sku)) return { ok: false, error: { code: 'not_found' } };
 	const placement = input.kind === 'similar' ? 'product' : 'cart';
 	if (!ctx.served) {
-		const best = (await bestSellers(ctx, input.n + 1, null)).filter((r) => r.itemId !== input.sku);
+		const best = (await bestSellers(ctx, input.n + 1, null, Date.now())).filter(
+			(item) => item.sku !== input.sku
+		);
 		return { ok: true, list: present(ctx, placement, best.slice(0, input.n)) };
 	}
 	const products = productsOf(ctx.catalogue);
@@ -247,5 +272,5 @@ export async function recommendForProduct(
 					{ n: input.n, cartItems: [input.sku], placement },
 					{ catalogue: products }
 				);
-	return { ok: true, list: present(ctx, placement, list) };
+	return { ok: true, list: present(ctx, placement, fromModel(ctx, list)) };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect';
-import { readJson } from '../db/json';
+import { productOf } from './training-repository';
 
 /**
  * The products a customer looked at or put in the cart lately, oldest first, so the newest
@@ -24,9 +24,8 @@ export async function recentProductsOf(
 		.execute();
 	const skus: string[] = [];
 	for (const row of rows.reverse()) {
-		const p = readJson<Record<string, unknown>>(row.properties, {});
-		const id = p.product_id ?? p.sku;
-		if (typeof id === 'string' && id) skus.push(id);
+		const sku = productOf(row.properties);
+		if (sku) skus.push(sku);
 	}
 	return skus;
 }

@@ -11,7 +11,7 @@ const EVENT_KINDS: Record<string, string> = {
 };
 
 /** Product ids as the tracking spec carries them: `product_id`, else `sku`. */
-function productOf(properties: Json): string | null {
+export function productOf(properties: Json): string | null {
 	const p = readJson<Record<string, unknown>>(properties, {});
 	const id = p.product_id ?? p.sku;
 	return typeof id === 'string' && id ? id : typeof id === 'number' ? String(id) : null;
