@@ -8,10 +8,12 @@ import {
 } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session-service';
 import { isCrossSiteWrite } from '$lib/server/http/csrf';
+import { publishFastLane } from '$lib/server/http/fast-lane';
 import { runtime, startRuntime } from '$lib/server/runtime';
 
 export const init: ServerInit = async () => {
 	await startRuntime();
+	publishFastLane();
 };
 
 // Machine surfaces authenticate with keys, never cookies, so they skip session work (and CSRF).

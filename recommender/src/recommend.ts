@@ -75,7 +75,8 @@ interface Candidate {
 	item: number;
 	score: number;
 	source: Source;
-	reason: Reason;
+	/** Scored sources explain only the few products that are shown, so the reason waits. */
+	reason: Reason | ((item: number) => Reason);
 }
 
 /**
@@ -120,21 +121,24 @@ export function recommend(
 	}
 	const cartIds = new Set(request.cartItems ?? []);
 
-	// Bought within the window: the model's purchases and any reported since training.
+	// Bought within the window: the model's purchases and any reported since training. Flags over
+	// the model's items, because the ranking filters ask once per candidate product.
 	const windowDays = rules.excludeBoughtWithinDays ?? Number.POSITIVE_INFINITY;
-	const bought = new Set<string>();
+	const boughtItem = new Uint8Array(items);
+	const boughtUnseen = new Set<string>();
 	if (windowDays > 0) {
 		const since = now - windowDays * DAY_MS;
 		if (user !== undefined) {
 			const { indptr, indices, values } = model.purchases;
 			for (let p = indptr[user] as number; p < (indptr[user + 1] as number); p++) {
-				if ((values[p] as number) * DAY_MS >= since) {
-					bought.add(model.itemIds[indices[p] as number] as string);
-				}
+				if ((values[p] as number) * DAY_MS >= since) boughtItem[indices[p] as number] = 1;
 			}
 		}
 		for (const { itemId, at } of request.recentPurchases ?? []) {
-			if (at >= since) bought.add(itemId);
+			if (at < since) continue;
+			const i = index.items.get(itemId);
+			if (i === undefined) boughtUnseen.add(itemId);
+			else boughtItem[i] = 1;
 		}
 	}
 
@@ -144,23 +148,32 @@ export function recommend(
 		const c = model.itemCategory[item] as number;
 		return c >= 0 ? model.categories[c] : undefined;
 	};
-	const shows = (itemId: string): boolean =>
-		!bought.has(itemId) &&
+	/** `item` is the model's index for `itemId`, -1 for products the model has never seen. */
+	const shows = (itemId: string, item: number): boolean =>
+		(item >= 0 ? boughtItem[item] === 0 : !boughtUnseen.has(itemId)) &&
 		passesFilters(itemId, catalogue?.get(itemId), catalogue !== undefined, rules);
 	// Products in the session or cart are what the shopper is looking at already.
-	const allowed = (itemId: string): boolean =>
-		!sessionIds.has(itemId) && !cartIds.has(itemId) && shows(itemId);
-	const ruleHits = (kind: 'boost' | 'bury', itemId: string, item: number): number[] =>
-		placementRules.flatMap((rule) =>
-			rule.kind === kind && matches(rule.match, itemId, categoryOf(itemId, item))
-				? [rule.kind === 'boost' ? rule.factor : 0]
-				: []
-		);
+	const allowed = (itemId: string, item: number): boolean =>
+		!sessionIds.has(itemId) && !cartIds.has(itemId) && shows(itemId, item);
+	// Split once: most placements have no rules, and the scoring loops below ask per product.
+	const boosts = placementRules.flatMap((r) => (r.kind === 'boost' ? [r] : []));
+	const buries = placementRules.filter((r) => r.kind === 'bury');
+	const boostFactors = (itemId: string, item: number): number[] =>
+		boosts.length === 0
+			? []
+			: boosts.flatMap((rule) =>
+					matches(rule.match, itemId, categoryOf(itemId, item)) ? [rule.factor] : []
+				);
+	const isBuried = (itemId: string, item: number): boolean =>
+		buries.length > 0 &&
+		buries.some((rule) => matches(rule.match, itemId, categoryOf(itemId, item)));
 
 	// Pins first, so the other sources know how many slots are left.
 	const pins = placementRules
 		.flatMap((r) => (r.kind === 'pin' ? [r] : []))
-		.filter((pin) => shows(pin.itemId) && !cartIds.has(pin.itemId))
+		.filter(
+			(pin) => shows(pin.itemId, index.items.get(pin.itemId) ?? -1) && !cartIds.has(pin.itemId)
+		)
 		.sort((a, b) => a.position - b.position);
 	const pinnedIds = new Set(pins.map((p) => p.itemId));
 	const slots = Math.max(0, n - pinnedIds.size);
@@ -186,8 +199,8 @@ export function recommend(
 	const offer = (candidates: Iterable<Candidate>): void => {
 		for (const c of candidates) {
 			if (chosen.length >= slots) return;
-			if (taken.has(c.itemId) || buried.has(c.itemId) || !allowed(c.itemId)) continue;
-			if (ruleHits('bury', c.itemId, c.item).length > 0) buried.set(c.itemId, c);
+			if (taken.has(c.itemId) || buried.has(c.itemId) || !allowed(c.itemId, c.item)) continue;
+			if (isBuried(c.itemId, c.item)) buried.set(c.itemId, c);
 			else if (capOk(c)) take(c);
 		}
 	};
@@ -197,27 +210,26 @@ export function recommend(
 		source: Source,
 		reasonOf: (item: number) => Reason
 	): Candidate[] => {
-		for (let i = 0; i < items; i++) {
+		for (let i = 0; boosts.length > 0 && i < items; i++) {
 			const s = scores[i] as number;
 			if (!(s > 0)) continue;
-			for (const factor of ruleHits('boost', model.itemIds[i] as string, i)) scores[i] = s * factor;
+			for (const factor of boostFactors(model.itemIds[i] as string, i)) scores[i] = s * factor;
 		}
 		// Enough to survive the category cap and buried rules without ranking the whole catalogue.
 		const wanted = Math.max(4 * slots, 50);
-		const usable = (i: number): boolean => !allowed(model.itemIds[i] as string);
-		return topK(scores, wanted, (i) => !((scores[i] as number) > 0) || usable(i)).map(
-			({ index: item, score }) => ({
-				itemId: model.itemIds[item] as string,
-				item,
-				score,
-				source,
-				reason: reasonOf(item)
-			})
-		);
+		const excluded = (i: number): boolean =>
+			!((scores[i] as number) > 0) || !allowed(model.itemIds[i] as string, i);
+		return topK(scores, wanted, excluded).map(({ index: item, score }) => ({
+			itemId: model.itemIds[item] as string,
+			item,
+			score,
+			source,
+			reason: reasonOf
+		}));
 	};
 	// A ranked source: the model's popularity orders, optionally within one category. Boosted
 	// products go first (a ranking has no scores to multiply), each part in rank order.
-	const boosting = placementRules.some((r) => r.kind === 'boost');
+	const boosting = boosts.length > 0;
 	function* fromOrder(
 		order: Int32Array,
 		source: Source,
@@ -229,8 +241,7 @@ export function recommend(
 				const item = order[rank] as number;
 				const itemId = model.itemIds[item] as string;
 				if (keep && !keep(itemId, item)) continue;
-				if (boosting && ruleHits('boost', itemId, item).some((f) => f > 1) !== boostedPass)
-					continue;
+				if (boosting && boostFactors(itemId, item).some((f) => f > 1) !== boostedPass) continue;
 				yield { itemId, item, score: order.length - rank, source, reason };
 			}
 		}
@@ -320,11 +331,11 @@ export function recommend(
 		if (capOk(c)) take(c);
 	}
 
-	const result: Recommendation[] = chosen.map(({ itemId, score, source, reason }) => ({
+	const result: Recommendation[] = chosen.map(({ itemId, item, score, source, reason }) => ({
 		itemId,
 		score,
 		source,
-		reason
+		reason: typeof reason === 'function' ? reason(item) : reason
 	}));
 	for (const pin of pins) {
 		const at = Math.min(Math.max(0, Math.floor(pin.position)), result.length);

@@ -36,7 +36,7 @@ function newest(path) {
 	return latest;
 }
 
-const built = join(root, 'build', 'index.js');
+const built = join(root, 'build', 'handler.js');
 const sourcesChanged = Math.max(...SOURCES.map((p) => newest(join(root, p))));
 if (!existsSync(built) || statSync(built).mtimeMs < sourcesChanged) {
 	console.log('Building the studio (first start, or the sources changed)…');
@@ -49,4 +49,4 @@ if (!existsSync(built) || statSync(built).mtimeMs < sourcesChanged) {
 process.env.ORIGIN ||= publicUrl(result.config);
 // CSV uploads stream hundreds of megabytes; hooks.server.ts keeps every other route at 2 MB.
 process.env.BODY_SIZE_LIMIT ||= '210M';
-await import(built);
+await import('./serve.js');

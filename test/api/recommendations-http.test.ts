@@ -124,6 +124,49 @@ describe('recommendation endpoints', () => {
 		});
 	}, 90_000);
 
+	it('answer the hot read in the server fast lane exactly as the route would', async () => {
+		// GET /api/v1/customers/{id}/recommendations is answered before SvelteKit (serve.js); its
+		// headers, ids and errors must match what every other API route does.
+		const ok = await fetch(
+			`${server.url}/api/v1/customers/${encodeURIComponent('抹茶 fan/1')}/recommendations?n=2`,
+			{
+				headers: { authorization: `Bearer ${server.secretKey}` }
+			}
+		);
+		expect(ok.status).toBe(200);
+		expect(ok.headers.get('content-type')).toBe('application/json');
+		expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+		const body = (await ok.json()) as ListBody;
+		expect(body.items).toHaveLength(2);
+		expect(body.recommendationId).toMatch(/^rec_[A-Za-z0-9_-]{12}$/);
+
+		const anonymous = await fetch(`${server.url}/api/v1/customers/buyer-0/recommendations`);
+		expect(anonymous.status).toBe(401);
+		expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="regulars"');
+		expect(((await anonymous.json()) as ListBody).error.code).toBe('key_missing');
+		const wrong = await fetch(`${server.url}/api/v1/customers/buyer-0/recommendations`, {
+			headers: { authorization: 'Bearer rg_secret_nosuchkey' }
+		});
+		expect(wrong.status).toBe(401);
+		expect(((await wrong.json()) as ListBody).error.code).toBe('key_invalid');
+
+		// What the lane passes on still gets the framework's answer, not a crash.
+		const head = await fetch(`${server.url}/api/v1/customers/buyer-0/recommendations`, {
+			method: 'HEAD',
+			headers: { authorization: `Bearer ${server.secretKey}` }
+		});
+		expect(head.status).toBe(200);
+		const malformed = await fetch(`${server.url}/api/v1/customers/%E0%A4%A/recommendations`, {
+			headers: { authorization: `Bearer ${server.secretKey}` }
+		});
+		expect(malformed.status).toBeGreaterThanOrEqual(400);
+		expect(malformed.status).toBeLessThan(500);
+		const ids = new Set<string>();
+		for (let i = 0; i < 20; i++)
+			ids.add((await api('/api/v1/customers/buyer-1/recommendations')).body.recommendationId);
+		expect(ids.size).toBe(20);
+	});
+
 	it('refuse bad input with clear errors', async () => {
 		const cases: [string, RequestInit, number, string][] = [
 			['/api/v1/customers/buyer-0/recommendations?n=0', {}, 400, 'n_invalid'],

@@ -10,17 +10,20 @@ import SQLite from 'better-sqlite3';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 
-/** The build to run: REGULARS_BUILD_DIR, else ./build. Throws (never skips) when there is none. */
+/**
+ * The production entry (studio/bin/serve.js), which serves the build in REGULARS_BUILD_DIR, else
+ * ./build. Throws (never skips) when there is no build.
+ */
 export function builtServerEntry(): string {
 	const dir = process.env.REGULARS_BUILD_DIR
 		? resolve(root, process.env.REGULARS_BUILD_DIR)
 		: join(root, 'build');
-	const entry = join(dir, 'index.js');
-	if (!existsSync(entry))
+	const handler = join(dir, 'handler.js');
+	if (!existsSync(handler))
 		throw new Error(
-			`No server build at ${entry}. Build first: \`npm run build\` (or set REGULARS_BUILD_DIR to a build folder).`
+			`No server build at ${dir}. Build first: \`npm run build\` (or set REGULARS_BUILD_DIR to a build folder).`
 		);
-	return entry;
+	return join(root, 'studio', 'bin', 'serve.js');
 }
 
 export interface TrackingServer {

@@ -15,7 +15,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const root = new URL('../..', import.meta.url).pathname;
 const DAY = 86_400_000;
 
-if (!existsSync(join(root, 'build/index.js'))) {
+if (!existsSync(join(root, 'build/handler.js'))) {
 	console.error('Run `npm run build` first.');
 	process.exit(1);
 }
@@ -33,7 +33,7 @@ spawnSync('node', ['studio/bin/migrate.js'], { cwd: root, env, stdio: 'inherit' 
 
 const serverLog = join(dataDir, 'server.log');
 const logFd = openSync(serverLog, 'w');
-const server = spawn('node', ['build/index.js'], {
+const server = spawn('node', ['studio/bin/serve.js'], {
 	cwd: root,
 	env,
 	stdio: ['ignore', logFd, logFd]

@@ -12,7 +12,7 @@ const PORT = 4391;
 
 async function timeToHealthy(env: Record<string, string>): Promise<number> {
 	const started = performance.now();
-	const server = spawn('node', ['build/index.js'], {
+	const server = spawn('node', ['studio/bin/serve.js'], {
 		cwd: root,
 		env: {
 			...process.env,
@@ -41,7 +41,7 @@ async function timeToHealthy(env: Record<string, string>): Promise<number> {
 	}
 }
 
-if (!existsSync(join(root, 'build/index.js'))) {
+if (!existsSync(join(root, 'build/handler.js'))) {
 	console.error('Run `npm run build` first.');
 	process.exit(1);
 }

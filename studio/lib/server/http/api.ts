@@ -32,7 +32,11 @@ const KEY_ERRORS: Record<KeyAuthError, [number, string]> = {
 
 /** Reads a key from `Authorization: Bearer <key>` or HTTP Basic with the key as user name. */
 export function presentedKey(request: Request): string | null {
-	const header = request.headers.get('authorization');
+	return keyFromAuthorization(request.headers.get('authorization'));
+}
+
+/** The key in an Authorization header's value, for callers holding the raw header. */
+export function keyFromAuthorization(header: string | null | undefined): string | null {
 	if (!header) return null;
 	const [scheme, value = ''] = header.trim().split(/\s+/, 2);
 	if (scheme?.toLowerCase() === 'bearer') return value || null;
@@ -52,7 +56,15 @@ export async function requireKey(
 	event: RequestEvent,
 	accept: readonly ApiKeyKind[]
 ): Promise<{ workspaceId: number; kind: ApiKeyKind }> {
-	const auth = await authenticateApiKey(runtime().db, presentedKey(event.request), accept);
+	return requirePresentedKey(presentedKey(event.request), accept);
+}
+
+/** `requireKey` for a key already read from the request. */
+export async function requirePresentedKey(
+	presented: string | null,
+	accept: readonly ApiKeyKind[]
+): Promise<{ workspaceId: number; kind: ApiKeyKind }> {
+	const auth = await authenticateApiKey(runtime().db, presented, accept);
 	if (!auth.ok) {
 		const [status, message] = KEY_ERRORS[auth.error];
 		throw new ApiFailure(status, auth.error, message);
