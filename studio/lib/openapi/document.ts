@@ -2,9 +2,11 @@
 // at /api/v1/openapi.json and the studio's docs page renders the very same object: the two can
 // never disagree. document.test.ts checks it against the route files so it cannot drift either.
 import { failure } from './helpers';
+import { JOURNEY_PATHS } from './paths-journeys';
 import { RECOMMENDATION_PATHS } from './paths-recommendations';
 import { REST_PATHS } from './paths-rest';
 import { TRACKING_PATHS } from './paths-tracking';
+import { JOURNEY_SCHEMAS } from './schemas-journeys';
 import { RECOMMENDATION_SCHEMAS } from './schemas-recommendations';
 import { REST_SCHEMAS } from './schemas-rest';
 import { TRACKING_SCHEMAS } from './schemas-tracking';
@@ -28,6 +30,11 @@ export const TAGS: readonly Tag[] = [
 		name: 'Recommendations',
 		description:
 			'What to show next: for a known customer, next to a product, with the cart, or for an anonymous visit. Every item says why it is there.'
+	},
+	{
+		name: 'Journeys',
+		description:
+			'Automated lifecycle journeys: start from a template or a definition, check it, publish numbered versions, pause, resume or archive them, and see how customers flow through each step.'
 	},
 	{
 		name: 'Tracking',
@@ -61,9 +68,14 @@ export function openApiDocument(origin?: string): OpenApiDocument {
 		servers: [{ url: origin ?? '/', description: 'This studio' }],
 		security: [{ secretKey: [] }],
 		tags: TAGS,
-		paths: { ...REST_PATHS, ...RECOMMENDATION_PATHS, ...TRACKING_PATHS },
+		paths: { ...REST_PATHS, ...RECOMMENDATION_PATHS, ...JOURNEY_PATHS, ...TRACKING_PATHS },
 		components: {
-			schemas: { ...REST_SCHEMAS, ...RECOMMENDATION_SCHEMAS, ...TRACKING_SCHEMAS },
+			schemas: {
+				...REST_SCHEMAS,
+				...RECOMMENDATION_SCHEMAS,
+				...JOURNEY_SCHEMAS,
+				...TRACKING_SCHEMAS
+			},
 			responses: {
 				Unauthorized: failure('No key, or a key that is not valid or has been revoked.', {
 					key_missing: 'An API key is required: send it as "Authorization: Bearer <key>".',

@@ -14,6 +14,7 @@ describe('referenceGroups', () => {
 			'Customers',
 			'Products',
 			'Recommendations',
+			'Journeys',
 			'Tracking',
 			'SDK',
 			'Reference'

@@ -4,6 +4,7 @@ import { migrateToLatest } from './db/migrate';
 import { seedDemoIfEmpty } from './demo/seed';
 import { JOBS } from './jobs/jobs';
 import { startScheduler } from './jobs/scheduler';
+import { configureSecretBox } from './messaging/secret-box';
 
 export interface Runtime {
 	config: Config;
@@ -33,6 +34,9 @@ export function startRuntime(
 		// `node build` on 127.0.0.1 (adapter-node alone would listen on every interface).
 		process.env.HOST ||= config.host;
 		process.env.PORT ||= String(config.port);
+		// SMTP passwords and webhook signing secrets are sealed with this; instances sharing one
+		// PostgreSQL database must share REGULARS_SECRET too (SQLite keeps a key file in DATA_DIR).
+		configureSecretBox({ secret: env.REGULARS_SECRET, dataDir: config.dataDir });
 		const { db, dialect } = connect(config);
 		const applied = await migrateToLatest(db);
 		if (applied.length)

@@ -32,6 +32,15 @@ export interface Database {
 	import_error: ImportErrorTable;
 	import_preset: ImportPresetTable;
 	job_lease: JobLeaseTable;
+	journey: JourneyTable;
+	journey_version: JourneyVersionTable;
+	enrollment: EnrollmentTable;
+	journey_step: JourneyStepTable;
+	message: MessageTable;
+	journey_offer: JourneyOfferTable;
+	loyalty_ledger: LoyaltyLedgerTable;
+	channel_settings: ChannelSettingsTable;
+	engine_cursor: EngineCursorTable;
 }
 
 export type { Role };
@@ -360,4 +369,134 @@ export interface RecommendationInteractionTable {
 	placement: string;
 	customer_id: number | null;
 	at: number;
+}
+
+export type JourneyStatus = 'draft' | 'live' | 'paused' | 'archived';
+
+export interface JourneyTable {
+	id: Generated<number>;
+	workspace_id: number;
+	name: string;
+	status: JourneyStatus;
+	/** The working copy the canvas edits (a JourneyDefinition). */
+	draft: Json;
+	live_version_id: number | null;
+	created_by: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface JourneyVersionTable {
+	id: Generated<number>;
+	workspace_id: number;
+	journey_id: number;
+	number: number;
+	/** Frozen at publishing; customers inside keep theirs. */
+	definition: Json;
+	published_by: number | null;
+	published_at: number;
+}
+
+export type EnrollmentStatus =
+	'active' | 'completed' | 'converted' | 'exited' | 'failed' | 'holdout';
+
+export interface EnrollmentTable {
+	id: Generated<number>;
+	workspace_id: number;
+	journey_id: number;
+	version_id: number;
+	customer_id: number;
+	status: EnrollmentStatus;
+	node_id: string;
+	visit: Generated<number>;
+	wake_at: number | null;
+	waiting_for: string | null;
+	claimed_until: number | null;
+	/** The entry event's properties and anything a step keeps for later (EnrollmentContext). */
+	context: Json;
+	entered_at: number;
+	updated_at: number;
+	ended_at: number | null;
+	error: string | null;
+}
+
+export interface JourneyStepTable {
+	id: Generated<number>;
+	workspace_id: number;
+	journey_id: number;
+	version_id: number;
+	enrollment_id: number;
+	customer_id: number;
+	node_id: string;
+	outcome: string;
+	detail: Json | null;
+	at: number;
+}
+
+export type MessageChannel = 'email' | 'webhook' | 'offer';
+export type MessageStatus = 'pending' | 'sending' | 'sent' | 'unconfirmed' | 'failed';
+
+export interface MessageTable {
+	id: Generated<number>;
+	workspace_id: number;
+	journey_id: number | null;
+	enrollment_id: number | null;
+	customer_id: number | null;
+	node_id: string | null;
+	channel: MessageChannel;
+	idempotency_key: string;
+	status: MessageStatus;
+	attempts: Generated<number>;
+	next_attempt_at: number | null;
+	claimed_until: number | null;
+	recipient: string | null;
+	subject: string | null;
+	payload: Json;
+	error: string | null;
+	provider_id: string | null;
+	created_at: number;
+	sent_at: number | null;
+}
+
+export interface JourneyOfferTable {
+	id: Generated<number>;
+	workspace_id: number;
+	customer_id: number;
+	message_id: number | null;
+	placement: string;
+	content: Json;
+	expires_at: number;
+	created_at: number;
+}
+
+export interface LoyaltyLedgerTable {
+	id: Generated<number>;
+	workspace_id: number;
+	customer_id: number;
+	points: number;
+	reason: string;
+	idempotency_key: string;
+	created_at: number;
+}
+
+export interface ChannelSettingsTable {
+	workspace_id: number;
+	smtp_host: string | null;
+	smtp_port: number | null;
+	smtp_secure: Generated<number>;
+	smtp_user: string | null;
+	/** Encrypted (secret-box.ts): it must be usable, so it cannot be hashed. */
+	smtp_password: string | null;
+	from_address: string | null;
+	/** Encrypted signing secret for webhooks (HMAC-SHA256). */
+	webhook_secret: string | null;
+	cap_per_day: number | null;
+	cap_per_week: number | null;
+	global_holdout: Generated<number>;
+	updated_at: number;
+}
+
+export interface EngineCursorTable {
+	name: string;
+	position: number;
 }

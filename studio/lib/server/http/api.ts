@@ -8,16 +8,19 @@ export function apiError(
 	status: number,
 	code: string,
 	message: string,
-	headers?: Record<string, string>
+	headers?: Record<string, string>,
+	extra?: Record<string, unknown>
 ): Response {
-	return json({ error: { code, message } }, { status, headers });
+	return json({ error: { code, message, ...extra } }, { status, headers });
 }
 
 export class ApiFailure extends Error {
 	constructor(
 		readonly status: number,
 		readonly code: string,
-		message: string
+		message: string,
+		/** More about the error, inside `error` next to code and message (e.g. `problems`). */
+		readonly extra?: Record<string, unknown>
 	) {
 		super(message);
 	}
@@ -84,7 +87,7 @@ export function apiHandler<E extends RequestEvent>(handler: (event: E) => Promis
 			if (error instanceof ApiFailure) {
 				const headers: Record<string, string> =
 					error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="regulars"' } : {};
-				return apiError(error.status, error.code, error.message, headers);
+				return apiError(error.status, error.code, error.message, headers, error.extra);
 			}
 			console.error(`API ${event.request.method} ${event.url.pathname} failed`, error);
 			return apiError(500, 'internal', 'Something went wrong on our side; it has been logged.');

@@ -1,5 +1,6 @@
 // Cell parsers shared by every import kind. Each returns a value or an error message that names
 // the problem in words a shop owner can act on; nothing here throws on bad input.
+import { localParts } from '../../time-zone';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -138,7 +139,6 @@ export function parseDate(
 }
 
 const offsetCache = new Map<string, number>();
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * The zone's offset from UTC at (about) that wall-clock time, cached per zone and hour: a big
@@ -149,31 +149,10 @@ export function zoneOffset(wallAsUtc: number, timeZone: string): number {
 	const hourKey = `${timeZone}|${Math.floor(wallAsUtc / 3_600_000)}`;
 	const cached = offsetCache.get(hourKey);
 	if (cached !== undefined) return cached;
-	let format = formatters.get(timeZone);
-	if (!format) {
-		format = new Intl.DateTimeFormat('en-US', {
-			timeZone,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: 'numeric',
-			day: 'numeric',
-			hour: 'numeric',
-			minute: 'numeric',
-			second: 'numeric'
-		});
-		formatters.set(timeZone, format);
-	}
 	// Guess with the offset at the instant equal to the wall time, then correct once (DST edges).
 	const offsetAt = (instant: number) => {
-		const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
-		const asUtc = Date.UTC(
-			+parts.year!,
-			+parts.month! - 1,
-			+parts.day!,
-			+parts.hour!,
-			+parts.minute!,
-			+parts.second!
-		);
+		const p = localParts(instant, timeZone);
+		const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
 		return asUtc - Math.floor(instant / 1000) * 1000;
 	};
 	const first = offsetAt(wallAsUtc);

@@ -5,6 +5,9 @@ import { allWorkspaceIds, workspacesWithStaleCustomers } from '../customer/facts
 import { dialectOf } from '../db/connect';
 import { refreshCustomerFacts } from '../customer/facts-service';
 import { refreshDueSegments, refreshSegmentsForCustomers } from '../segment/segment-service';
+import { processDueEnrollments, processNewEvents } from '../journey/engine-service';
+import { processAudienceEntries, processSegmentChanges } from '../journey/entry-service';
+import { deliverDueMessages } from '../messaging/outbox-service';
 import type { PeriodicJob } from './scheduler';
 
 const SECOND = 1000;
@@ -68,6 +71,48 @@ export const JOBS: PeriodicJob[] = [
 		leaseMs: 60 * MINUTE,
 		run: async (db, now) => {
 			await trainDueModels(db, now);
+		}
+	},
+	{
+		// Journeys react to new events (entries, waits, goals, exits) in the order they were
+		// stored. One instance at a time: the stream has one cursor.
+		name: 'journeys.events',
+		everyMs: 250,
+		leaseMs: 5 * MINUTE,
+		run: async (db, now) => {
+			await processSegmentChanges(db, now);
+			while ((await processNewEvents(db, Date.now())) >= 1_000);
+		}
+	},
+	{
+		// Due timers (delays, wait timeouts, quiet hours): every instance claims its own share,
+		// so a wake-up fires within about a quarter of a second of its time.
+		name: 'journeys.due',
+		everyMs: 250,
+		leaseMs: MINUTE,
+		shared: true,
+		run: async (db) => {
+			while ((await processDueEnrollments(db, Date.now())) >= 200);
+		}
+	},
+	{
+		// The outbox: emails over SMTP and webhooks over HTTP, claimed per message, retried with
+		// backoff, never sent twice.
+		name: 'journeys.outbox',
+		everyMs: 500,
+		leaseMs: MINUTE,
+		shared: true,
+		run: async (db) => {
+			await deliverDueMessages(db, Date.now());
+		}
+	},
+	{
+		// Inactivity, churn-risk and anniversary entries: audiences that change with the clock.
+		name: 'journeys.audiences',
+		everyMs: MINUTE,
+		leaseMs: 30 * MINUTE,
+		run: async (db, now) => {
+			await processAudienceEntries(db, now);
 		}
 	},
 	{

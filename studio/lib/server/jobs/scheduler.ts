@@ -8,6 +8,11 @@ export interface PeriodicJob {
 	/** How long the lease lasts; longer than a run, so a crashed holder frees it in time. */
 	leaseMs: number;
 	run: (db: Db, now: number) => Promise<void>;
+	/**
+	 * Every instance runs it, without the lease: for work that claims its own rows (due journey
+	 * steps, the outbox), where more instances should mean more throughput.
+	 */
+	shared?: boolean;
 }
 
 /**
@@ -23,6 +28,10 @@ export function startScheduler(db: Db, jobs: PeriodicJob[]): { stop: () => Promi
 		if (stopped || running.has(job.name)) return;
 		const run = (async () => {
 			try {
+				if (job.shared) {
+					await job.run(db, Date.now());
+					return;
+				}
 				if (!(await claimLease(db, job.name, job.leaseMs))) return;
 				try {
 					await job.run(db, Date.now());
