@@ -30,6 +30,17 @@ test('a secret key is shown once, works against the API, and stops working when 
 	await page.reload();
 	await expect(row).not.toContainText('Never');
 
+	// Cancelling the prompt keeps the key.
+	page.once('dialog', (dialog) => dialog.dismiss());
+	await row.getByRole('button', { name: 'Revoke' }).click();
+	await page.reload();
+	await expect(row).not.toContainText('Revoked');
+	expect(
+		(
+			await request.get('/api/v1/workspace', { headers: { authorization: `Bearer ${key}` } })
+		).status()
+	).toBe(200);
+
 	page.once('dialog', (dialog) => dialog.accept());
 	await row.getByRole('button', { name: 'Revoke' }).click();
 	await expect(row).toContainText('Revoked');

@@ -135,6 +135,7 @@ test('offers from the studio are rendered as text, and unsafe links are dropped'
 					{
 						id: 'x:1',
 						kind: 'product',
+						message: { title: '<b>Welcome back</b>', body: 'A treat <i>for you</i>' },
 						product: {
 							sku: 'S1',
 							name: '<img src=x onerror="window.pwned=1">抹茶',
@@ -183,6 +184,9 @@ test('offers from the studio are rendered as text, and unsafe links are dropped'
 				price: slot.querySelector('.regulars-offer__price')?.textContent,
 				href: slot.querySelector('a')?.getAttribute('href'),
 				images: slot.querySelectorAll('img').length,
+				title: slot.querySelector('.regulars-offers__message strong')?.textContent,
+				body: slot.querySelector('.regulars-offers__message p')?.textContent,
+				markup: slot.querySelectorAll('b, i').length,
 				pwned: (window as unknown as { pwned?: number }).pwned ?? null
 			};
 		},
@@ -194,6 +198,9 @@ test('offers from the studio are rendered as text, and unsafe links are dropped'
 		price: '¥1,234',
 		href: `http://localhost:${studio.port}/p/S1`,
 		images: 0,
+		title: '<b>Welcome back</b>',
+		body: 'A treat <i>for you</i>',
+		markup: 0,
 		pwned: null
 	});
 	await expect(page.getByRole('list', { name: 'Picks' }).getByRole('link')).toHaveAccessibleName(

@@ -18,4 +18,6 @@ export interface Offer {
 	};
 	/** Why it is offered, e.g. `best_seller`; for display and analysis, not for logic. */
 	reason?: string;
+	/** A journey's on-site offer: its words, shown above the products of the slot. */
+	message?: { title: string; body: string };
 }

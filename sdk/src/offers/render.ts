@@ -127,6 +127,21 @@ function show(
 	if (observer) observers.set(slot, observer);
 	slot.classList.add('regulars-offers');
 	while (slot.firstChild) slot.removeChild(slot.firstChild);
+	const message = list.childNodes.length ? offers[0]!.message : undefined;
+	if (message) {
+		// A journey's words for this visitor: text nodes only, like everything else here.
+		const box = doc.createElement('div');
+		box.className = 'regulars-offers__message';
+		for (const [tag, text] of [
+			['strong', message.title],
+			['p', message.body]
+		]) {
+			const el = doc.createElement(tag!);
+			el.textContent = String(text ?? '');
+			box.appendChild(el);
+		}
+		slot.appendChild(box);
+	}
 	if (list.childNodes.length) slot.appendChild(list);
 	return list.childNodes.length;
 }

@@ -524,7 +524,169 @@ const journeyFields: Record<string, Schema> = {
 	updatedAt: isoTime
 };
 
+// The test-run and dry-run limits (simulate.ts, dry-run.ts): server modules this file may not import.
+const MAX_SCRIPTED_EVENTS = 200;
+const MAX_DRY_RUN_DAYS = 90;
+const ms: Schema = {
+	type: 'integer',
+	description: 'Milliseconds since 1970 (UTC) on the virtual clock.'
+};
+
+const simulationSchemas: Record<string, Schema> = {
+	JourneyTestRequest: {
+		type: 'object',
+		required: ['customer'],
+		properties: {
+			customer: {
+				description: 'The customer: the shop’s user id, or `{ "id": … }` with the internal id.',
+				oneOf: [
+					{ type: 'string', minLength: 1, maxLength: 500 },
+					{
+						type: 'object',
+						required: ['id'],
+						properties: { id: { type: 'integer', minimum: 1 } }
+					}
+				]
+			},
+			events: {
+				type: 'array',
+				maxItems: MAX_SCRIPTED_EVENTS,
+				description:
+					'What the customer does meanwhile, by minutes after entering: waits, goal steps, the journey’s goal and exit event react to these.',
+				items: {
+					type: 'object',
+					required: ['name', 'atMinutes'],
+					properties: {
+						name: EVENT,
+						properties: { type: 'object', description: 'The event’s properties.' },
+						atMinutes: { type: 'number', minimum: 0, maximum: MAX_MINUTES }
+					}
+				}
+			},
+			entry: {
+				type: 'object',
+				description:
+					'The properties of the event that brought the customer in: `{{entry.x}}` and `matchKey` read them.'
+			},
+			definition: {
+				...schemaRef('JourneyDefinition'),
+				description: 'A definition to try instead of the saved draft.'
+			}
+		}
+	},
+	JourneyWouldSend: {
+		type: 'object',
+		description: 'What a message step would send, rendered for this customer.',
+		required: ['channel', 'recipient'],
+		properties: {
+			channel: { type: 'string', enum: ['email', 'offer', 'webhook'] },
+			recipient: nullable({
+				type: 'string',
+				description: 'The email address, the offers slot, or the webhook URL.'
+			}),
+			subject: { type: 'string', description: 'Email subject or offer title.' },
+			body: { type: 'string', description: 'Email text, offer body or webhook JSON.' },
+			skus: {
+				type: 'array',
+				items: { type: 'string' },
+				description: 'The recommended products a product block would show.'
+			}
+		}
+	},
+	JourneyTestStep: {
+		type: 'object',
+		required: ['at', 'nodeId', 'type', 'outcome'],
+		properties: {
+			at: {
+				...ms,
+				description: 'When the step’s outcome happened on the virtual clock (ms, UTC).'
+			},
+			nodeId: { type: 'string' },
+			type: { type: 'string', enum: Object.keys(NODES) },
+			outcome: {
+				type: 'string',
+				description:
+					'The output taken (`next`, `happened`, `timed_out`, `yes`, a variant…) or what the step did (`queued`, `sent`, `skipped_consent`, `skipped_no_email`, `skipped_cap`, `updated`, `awarded`, `converted`, `exited`, `completed`, `holdout`, `waiting`, `failed`).'
+			},
+			detail: {
+				description:
+					'More about it: the checks of a condition, the minutes waited, `quietHoursFrom` when quiet hours moved a send.'
+			},
+			wouldSend: schemaRef('JourneyWouldSend')
+		}
+	},
+	JourneyTestRun: {
+		type: 'object',
+		description:
+			'One customer’s way through the journey on a virtual clock, with their real profile, consent, segments and message counts. Nothing is written: no run, no message, no points, no profile change.',
+		required: ['steps', 'status', 'endedAt', 'messages'],
+		properties: {
+			steps: { type: 'array', items: schemaRef('JourneyTestStep') },
+			status: {
+				type: 'string',
+				enum: ['completed', 'converted', 'exited', 'waiting', 'failed', 'holdout'],
+				description:
+					'waiting: still inside when the 60-day horizon ended; holdout: in the journey’s or the workspace’s control group, so nothing would be sent.'
+			},
+			endedAt: ms,
+			messages: { ...count, description: 'How many messages would go out.' }
+		}
+	},
+	JourneyDryRunRequest: {
+		type: 'object',
+		properties: {
+			days: {
+				type: 'integer',
+				minimum: 1,
+				maximum: MAX_DRY_RUN_DAYS,
+				default: 30,
+				description: 'How many days back to look.'
+			},
+			definition: {
+				...schemaRef('JourneyDefinition'),
+				description: 'A definition to try instead of the saved draft.'
+			}
+		}
+	},
+	JourneyDryRun: {
+		type: 'object',
+		required: ['entrants', 'sampled', 'perNode', 'messagesPerDay', 'days'],
+		properties: {
+			entrants: {
+				...count,
+				description:
+					'Runs that would have started in the window: entry events (thinned by the re-entry setting), customers who crossed an inactivity line or an anniversary, or who are segment members or above the churn threshold now.'
+			},
+			sampled: { ...count, description: 'How many of them were simulated (at most 500).' },
+			perNode: {
+				type: 'object',
+				description: 'By node id, scaled from the sample to every entrant.',
+				additionalProperties: {
+					type: 'object',
+					required: ['entered', 'outcomes'],
+					properties: {
+						entered: count,
+						outcomes: { type: 'object', additionalProperties: count }
+					}
+				}
+			},
+			messagesPerDay: {
+				type: 'object',
+				description: 'What the entrants would receive, spread over the window’s days.',
+				required: ['email', 'offer', 'webhook'],
+				properties: {
+					email: { type: 'number', minimum: 0 },
+					offer: { type: 'number', minimum: 0 },
+					webhook: { type: 'number', minimum: 0 }
+				}
+			},
+			days: int(1, MAX_DRY_RUN_DAYS)
+		}
+	}
+};
+
 export const JOURNEY_SCHEMAS: Record<string, Schema> = {
+	...simulationSchemas,
 	Journey: {
 		type: 'object',
 		description:
@@ -777,4 +939,61 @@ export const JOURNEY_STATS_EXAMPLE = {
 	},
 	conversionRate: 533 / 1240,
 	revenueMinor: 2_398_500
+};
+
+// A test run of the abandoned-cart template for a customer who never ordered: the reminder goes
+// out after the hour, and the three-day goal window closes without an order.
+const ENTERED_AT = Date.UTC(2026, 10, 20, 9, 0, 0);
+const HOUR = 3_600_000;
+export const JOURNEY_TEST_EXAMPLE = {
+	steps: [
+		{ at: ENTERED_AT, nodeId: 'added_to_cart', type: 'entry_event', outcome: 'next' },
+		{
+			at: ENTERED_AT + HOUR,
+			nodeId: 'wait_for_order',
+			type: 'wait_event',
+			outcome: 'timed_out',
+			detail: { waitedMinutes: 60 }
+		},
+		{
+			at: ENTERED_AT + HOUR,
+			nodeId: 'reminder_email',
+			type: 'email',
+			outcome: 'queued',
+			wouldSend: {
+				channel: 'email',
+				recipient: 'mei.chen@example.com',
+				subject: 'You left something in your cart',
+				body: 'Hi Mei,\n\nYour cart is still waiting for you. Complete your order whenever you are ready.\n\n- Oolong tea 100 g https://shop.example.com/p/oolong-100\n',
+				skus: ['TEA-OOLONG-100']
+			}
+		},
+		{
+			at: ENTERED_AT + HOUR + 72 * HOUR,
+			nodeId: 'order_goal',
+			type: 'goal',
+			outcome: 'not_converted',
+			detail: { waitedMinutes: 4320 }
+		},
+		{ at: ENTERED_AT + HOUR + 72 * HOUR, nodeId: 'done', type: 'exit', outcome: 'completed' }
+	],
+	status: 'completed',
+	endedAt: ENTERED_AT + HOUR + 72 * HOUR,
+	messages: 1
+};
+
+// 30 days of carts: 1,240 entered, 402 ordered within the hour (the journey goal converts them),
+// 838 got the reminder (88 had opted out), 131 of those ordered within three days.
+export const JOURNEY_DRY_RUN_EXAMPLE = {
+	entrants: 1240,
+	sampled: 500,
+	perNode: {
+		added_to_cart: { entered: 1240, outcomes: { next: 1240 } },
+		wait_for_order: { entered: 1240, outcomes: { converted: 402, timed_out: 838 } },
+		reminder_email: { entered: 838, outcomes: { queued: 750, skipped_consent: 88 } },
+		order_goal: { entered: 838, outcomes: { converted: 131, not_converted: 707 } },
+		done: { entered: 707, outcomes: { completed: 707 } }
+	},
+	messagesPerDay: { email: 25, offer: 0, webhook: 0 },
+	days: 30
 };

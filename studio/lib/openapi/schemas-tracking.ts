@@ -93,7 +93,17 @@ const offer: Schema = {
 				url: nullable({ type: 'string' })
 			}
 		},
-		reason: { type: 'string', description: 'Why it is offered, e.g. best_seller.' }
+		reason: {
+			type: 'string',
+			description: 'Why it is offered: best_seller, journey_offer, or the recommender’s reason.'
+		},
+		message: {
+			type: 'object',
+			description:
+				'On the first product of a journey’s on-site offer: its title and text, shown above the products.',
+			required: ['title', 'body'],
+			properties: { title: { type: 'string' }, body: { type: 'string' } }
+		}
 	}
 };
 

@@ -1,7 +1,9 @@
 import { apiDocsEn } from './areas/api-docs';
+import { channelsEn } from './areas/channels';
 import { customersEn } from './areas/customers';
 import { importsEn } from './areas/imports';
 import { installEn } from './areas/install';
+import { messagesEn } from './areas/messages';
 import { productsEn } from './areas/products';
 import { recommendationsEn } from './areas/recommendations';
 import { segmentsEn } from './areas/segments';
@@ -29,6 +31,7 @@ const core = {
 	'nav.customers': 'Customers',
 	'nav.segments': 'Segments',
 	'nav.journeys': 'Journeys',
+	'nav.messages': 'Messages',
 	'nav.experiments': 'Experiments',
 	'nav.products': 'Products',
 	'nav.imports': 'Imports',
@@ -233,7 +236,9 @@ export const en = {
 	...productsEn,
 	...installEn,
 	...apiDocsEn,
-	...recommendationsEn
+	...recommendationsEn,
+	...messagesEn,
+	...channelsEn
 };
 
 export type MessageKey = keyof typeof en;

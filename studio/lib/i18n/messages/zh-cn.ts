@@ -1,7 +1,9 @@
 import { apiDocsZhCN } from './areas/api-docs';
+import { channelsZhCN } from './areas/channels';
 import { customersZhCN } from './areas/customers';
 import { importsZhCN } from './areas/imports';
 import { installZhCN } from './areas/install';
+import { messagesZhCN } from './areas/messages';
 import { productsZhCN } from './areas/products';
 import { recommendationsZhCN } from './areas/recommendations';
 import { segmentsZhCN } from './areas/segments';
@@ -30,6 +32,7 @@ const core = {
 	'nav.customers': '顾客',
 	'nav.segments': '人群',
 	'nav.journeys': '旅程',
+	'nav.messages': '消息',
 	'nav.experiments': '实验',
 	'nav.products': '商品',
 	'nav.imports': '导入',
@@ -226,5 +229,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...productsZhCN,
 	...installZhCN,
 	...apiDocsZhCN,
-	...recommendationsZhCN
+	...recommendationsZhCN,
+	...messagesZhCN,
+	...channelsZhCN
 };

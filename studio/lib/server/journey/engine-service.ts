@@ -4,8 +4,9 @@ import { journeyGraph, type JourneyGraph } from '../../journey/graph';
 import { matchesAll } from '../../journey/match';
 import { inGlobalHoldout, inJourneyHoldout } from '../../journey/split';
 import { parseJourney } from '../../journey/validate';
-import type { Db } from '../db/connect';
+import { dialectOf, type Db } from '../db/connect';
 import { inTransaction } from '../db/transaction';
+import { ingestGate } from '../tracking/back-pressure';
 import { getChannelSettings } from '../messaging/channel-settings-service';
 import {
 	activeEnrollmentsOf,
@@ -152,6 +153,22 @@ export async function enroll(
 }
 
 /**
+ * Tracking comes first. SQLite has one writer, so while shops are sending events the engine
+ * takes at most this share of the database's time, pausing after each chunk for the rest; its
+ * backlog waits in the event stream and catches up when traffic eases. PostgreSQL needs no pause.
+ */
+const SHARE_WHILE_INGESTING = 0.15;
+
+async function yieldToIngestion(db: Db, chunkMs: number): Promise<void> {
+	// better-sqlite3 answers synchronously, so a loop of awaits never lets the event loop reach
+	// the sockets: without this turn, requests would not even be read while the engine runs.
+	await new Promise((r) => setImmediate(r));
+	if (dialectOf(db) !== 'sqlite' || !ingestGate.busy()) return;
+	const pause = (chunkMs * (1 - SHARE_WHILE_INGESTING)) / SHARE_WHILE_INGESTING;
+	await new Promise((r) => setTimeout(r, Math.min(pause, 2_000)));
+}
+
+/**
  * Work on many runs shares one transaction (on SQLite a commit is the expensive part of a step),
  * and each run gets a savepoint: a run that throws rolls back alone and is left visibly failed.
  */
@@ -239,6 +256,7 @@ export async function processDueEnrollments(
 		due.map((r) => r.versionId)
 	);
 	for (let i = 0; i < due.length; i += CHUNK) {
+		const started = performance.now();
 		await inTransaction(db, async (trx) => {
 			for (const run of due.slice(i, i + CHUNK)) {
 				const graph = graphs.get(run.versionId);
@@ -247,6 +265,7 @@ export async function processDueEnrollments(
 				else await advance(trx, graph, run, { kind: 'timer' }, now);
 			}
 		});
+		await yieldToIngestion(db, performance.now() - started);
 	}
 	return due.length;
 }
@@ -270,10 +289,12 @@ export async function processNewEvents(db: Db, now = Date.now(), limit = 1_000):
 	// Each chunk and the cursor move in one transaction: a crash replays exactly the chunk.
 	for (let i = 0; i < events.length; i += EVENT_CHUNK) {
 		const chunk = events.slice(i, i + EVENT_CHUNK);
+		const started = performance.now();
 		await inTransaction(db, async (trx) => {
 			await routeEvents(trx, journeys, chunk, now);
 			await writeCursor(trx, 'events', chunk[chunk.length - 1]!.id);
 		});
+		await yieldToIngestion(db, performance.now() - started);
 	}
 	return events.length;
 }

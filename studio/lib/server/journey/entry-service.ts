@@ -32,7 +32,8 @@ export async function processSegmentChanges(db: Db, now = Date.now()): Promise<n
 	const changes = await segmentChangesAfter(db, cursor, BATCH);
 	if (changes.length === 0) return 0;
 	const journeys = await liveJourneys(db, now);
-	for (const change of changes) {
+	for (const [i, change] of changes.entries()) {
+		if (i % 50 === 49) await new Promise((r) => setImmediate(r));
 		const inWorkspace = journeys.filter((j) => j.workspaceId === change.workspaceId);
 		if (change.change === 'entered') {
 			for (const journey of inWorkspace) {
@@ -83,9 +84,11 @@ export async function processAudienceEntries(db: Db, now = Date.now()): Promise<
 			ids = await dueAnniversaries(db, journey.journeyId, journey.workspaceId, entry, now);
 			context = { trait: entry.trait };
 		} else continue;
-		for (const customerId of ids) {
+		for (const [i, customerId] of ids.entries()) {
 			const result = await enroll(db, journey, customerId, context, now);
 			if (result !== 're_entry_blocked') entered++;
+			// SQLite answers synchronously: let requests in between, or a big audience holds them.
+			if (i % 50 === 49) await new Promise((r) => setImmediate(r));
 		}
 	}
 	return entered;

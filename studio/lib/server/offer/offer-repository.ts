@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect';
+import { readJson } from '../db/json';
 
 export async function findWorkspaceCurrency(db: Db, workspaceId: number): Promise<string | null> {
 	const row = await db
@@ -107,5 +108,36 @@ export async function listBestSellers(
 		imageUrl: r.image_url,
 		url: r.url,
 		units: Number(r.units)
+	}));
+}
+
+export interface JourneyOfferRow {
+	id: number;
+	content: { title?: unknown; body?: unknown; skus?: unknown };
+	expiresAt: number;
+}
+
+/** A customer's unexpired on-site offers from journeys for a placement, newest first. */
+export async function activeJourneyOffers(
+	db: Db,
+	workspaceId: number,
+	customerId: number,
+	placement: string,
+	now: number
+): Promise<JourneyOfferRow[]> {
+	const rows = await db
+		.selectFrom('journey_offer')
+		.select(['id', 'content', 'expires_at as expiresAt'])
+		.where('workspace_id', '=', workspaceId)
+		.where('customer_id', '=', customerId)
+		.where('placement', '=', placement)
+		.where('expires_at', '>', now)
+		.orderBy('id', 'desc')
+		.limit(5)
+		.execute();
+	return rows.map((r) => ({
+		id: Number(r.id),
+		expiresAt: Number(r.expiresAt),
+		content: readJson<JourneyOfferRow['content']>(r.content, {})
 	}));
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connect';
 import { testDatabases } from '../db/testing';
+import { forgetCachedModels } from '../recommender/model-cache';
 import { offersFor, sdkConfig } from './offer-service';
 
 const now = 1_800_000_000_000;
@@ -197,6 +198,44 @@ describe.each(testDatabases())('offers on $dialect', ({ open, skip }) => {
 		});
 		const [bare] = await offersFor(db, { ...base, workspaceId: shop, limit: 1 }, now);
 		expect(bare?.product.imageUrl).toBe('/demo/products/C.svg');
+	});
+
+	it.skipIf(skip)('puts a journey offer first, with its words, until it expires', async () => {
+		forgetCachedModels();
+		const offer = (placement: string, skus: string[], expiresAt: number, title: string) =>
+			db
+				.insertInto('journey_offer')
+				.values({
+					workspace_id: shop,
+					customer_id: buyer,
+					message_id: null,
+					placement,
+					content: JSON.stringify({ title, body: 'Just for you', skus }),
+					expires_at: expiresAt,
+					created_at: now
+				})
+				.execute();
+		await offer('home', ['E', 'NOT-IN-CATALOGUE', 'D'], now + day, '10% off today');
+		await offer('home', ['B'], now - 1, 'Expired');
+		await offer('cart', ['C'], now + day, 'Another slot');
+		const offers = await offersFor(db, { ...base, workspaceId: shop, userId: 'user-1' }, now);
+		expect(offers.map((o) => o.product.sku)).toEqual(['E', 'D', 'C', 'B']);
+		expect(offers[0]).toMatchObject({
+			reason: 'journey_offer',
+			message: { title: '10% off today', body: 'Just for you' }
+		});
+		expect(offers[0]!.id).toMatch(/^jo_\d+:E$/);
+		expect(offers[1]!.message).toBeUndefined();
+		// Anonymous visitors and later, after it expired, get the usual picks.
+		const anonymous = await offersFor(db, { ...base, workspaceId: shop }, now);
+		expect(anonymous.some((o) => o.reason === 'journey_offer')).toBe(false);
+		const later = await offersFor(
+			db,
+			{ ...base, workspaceId: shop, userId: 'user-1' },
+			now + 2 * day
+		);
+		expect(later.some((o) => o.reason === 'journey_offer')).toBe(false);
+		forgetCachedModels();
 	});
 
 	it.skipIf(skip)('clamps the limit', async () => {

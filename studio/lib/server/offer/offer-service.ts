@@ -2,7 +2,12 @@ import type { ExperimentConfig, Offer } from '@regulars/sdk/core';
 import type { Db } from '../db/connect';
 import { sdkExperiments } from '../experiment/experiment-service';
 import { recommendForCustomer } from '../recommender/recommendation-service';
-import { findVisitorCustomerId, findWorkspaceCurrency } from './offer-repository';
+import { catalogueOf, currencyOf } from '../recommender/model-cache';
+import {
+	activeJourneyOffers,
+	findVisitorCustomerId,
+	findWorkspaceCurrency
+} from './offer-repository';
 
 /** Slots a storefront may ask offers for. Journeys will add their own placements (issue 8 on). */
 export const PLACEMENTS = ['home', 'product', 'cart'] as const;
@@ -77,28 +82,95 @@ export async function offersFor(
 		userId: visitorId(input.userId),
 		anonymousId: visitorId(input.anonymousId)
 	});
+	const fromJourneys = customerId
+		? await journeyOffers(
+				db,
+				input.workspaceId,
+				customerId,
+				input.placement,
+				limit,
+				input.origin ?? null,
+				now
+			)
+		: [];
+	if (fromJourneys.length >= limit) return fromJourneys;
 	const list = await recommendForCustomer(
 		db,
 		input.workspaceId,
 		{ userId: null, customerId, n: limit, placement: input.placement, category: null },
 		now
 	);
-	if (!list) return [];
-	return list.items.map((item) => {
-		const best = item.source === 'best_seller';
-		return {
-			id: best ? `best:${item.sku}:${input.placement}` : `${list.recommendationId}:${item.sku}`,
-			kind: 'product',
-			product: {
-				sku: item.sku,
-				name: item.name,
-				priceMinor: item.priceMinor,
-				currency: item.currency,
-				imageUrl: absolute(item.imageUrl, input.origin ?? null),
-				// A relative product link is relative to the storefront, so it is passed on as stored.
-				url: item.url
-			},
-			reason: best ? 'best_seller' : item.reason.kind
+	if (!list) return fromJourneys;
+	const shown = new Set(fromJourneys.map((o) => o.product.sku));
+	const picks = list.items.filter((item) => !shown.has(item.sku));
+	return [
+		...fromJourneys,
+		...picks.slice(0, limit - fromJourneys.length).map((item): Offer => {
+			const best = item.source === 'best_seller';
+			return {
+				id: best ? `best:${item.sku}:${input.placement}` : `${list.recommendationId}:${item.sku}`,
+				kind: 'product',
+				product: {
+					sku: item.sku,
+					name: item.name,
+					priceMinor: item.priceMinor,
+					currency: item.currency,
+					imageUrl: absolute(item.imageUrl, input.origin ?? null),
+					// A relative product link is relative to the storefront, so it is passed on as stored.
+					url: item.url
+				},
+				reason: best ? 'best_seller' : item.reason.kind
+			};
+		})
+	];
+}
+
+/**
+ * A journey's on-site offer goes first in its slot: its products (ids `jo_<offer>:SKU`, so
+ * impressions and clicks name the journey's offer) with its words on the first card. Products
+ * gone from the catalogue are left out.
+ */
+async function journeyOffers(
+	db: Db,
+	workspaceId: number,
+	customerId: number,
+	placement: string,
+	limit: number,
+	origin: string | null,
+	now: number
+): Promise<Offer[]> {
+	const rows = await activeJourneyOffers(db, workspaceId, customerId, placement, now);
+	if (rows.length === 0) return [];
+	const [catalogue, currency] = await Promise.all([
+		catalogueOf(db, workspaceId),
+		currencyOf(db, workspaceId)
+	]);
+	const offers: Offer[] = [];
+	for (const row of rows) {
+		const skus = Array.isArray(row.content.skus) ? row.content.skus : [];
+		const message = {
+			title: typeof row.content.title === 'string' ? row.content.title : '',
+			body: typeof row.content.body === 'string' ? row.content.body : ''
 		};
-	});
+		for (const sku of skus) {
+			const product = typeof sku === 'string' ? catalogue.get(sku) : undefined;
+			if (!product || offers.some((o) => o.product.sku === product.sku)) continue;
+			offers.push({
+				id: `jo_${row.id}:${product.sku}`,
+				kind: 'product',
+				product: {
+					sku: product.sku,
+					name: product.name,
+					priceMinor: product.priceMinor,
+					currency: currency ?? 'EUR',
+					imageUrl: absolute(product.imageUrl, origin),
+					url: product.url
+				},
+				reason: 'journey_offer',
+				...(offers.length === 0 ? { message } : {})
+			});
+			if (offers.length >= limit) return offers;
+		}
+	}
+	return offers;
 }

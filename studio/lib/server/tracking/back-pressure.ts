@@ -7,12 +7,19 @@ import { MAX_IN_FLIGHT } from './limits';
  */
 export class InFlightGate {
 	private current = 0;
+	private lastEnteredAt = 0;
 	constructor(readonly limit = MAX_IN_FLIGHT) {}
 
 	tryEnter(): boolean {
 		if (this.current >= this.limit) return false;
 		this.current++;
+		this.lastEnteredAt = Date.now();
 		return true;
+	}
+
+	/** Whether shops are sending now: a request in flight or one admitted in the last `ms`. */
+	busy(now = Date.now(), ms = 250): boolean {
+		return this.current > 0 || now - this.lastEnteredAt < ms;
 	}
 
 	leave(): void {

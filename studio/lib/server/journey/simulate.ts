@@ -1,0 +1,688 @@
+/**
+ * A test run: one real customer through a journey on a virtual clock. It reads what the engine
+ * reads (consent, email, traits, facts, segment membership, message counts, recommendations) and
+ * takes the steps the engine takes (step-runner.ts), but writes nothing: profile changes and points
+ * land on an in-memory copy of the customer, so later steps see them, and sends are reported as
+ * what would go out. Scripted events stand in for what the customer does meanwhile.
+ */
+import { monthDay, nextAnniversary, nextLocalTime, quietUntil, zoneOr } from '../../journey/clock';
+import {
+	MAX_MINUTES,
+	type Delay,
+	type EmailNode,
+	type JourneyDefinition,
+	type JourneyNode,
+	type NodeType,
+	type OfferNode,
+	type WebhookNode
+} from '../../journey/definition';
+import { journeyGraph, targetOf, type JourneyGraph } from '../../journey/graph';
+import { matchesAll, matchesFilter, propertyAt } from '../../journey/match';
+import { escapeJsonString, renderTemplate, type TemplateVars } from '../../journey/render';
+import { chooseSplitOutput, inGlobalHoldout, inJourneyHoldout } from '../../journey/split';
+import { parseJourney, type JourneyProblem } from '../../journey/validate';
+import type { Db } from '../db/connect';
+import { countMessagesSince } from '../messaging/outbox-repository';
+import { recommendForCustomer } from '../recommender/recommendation-service';
+import {
+	isSegmentMember,
+	journeyCustomer,
+	type JourneyCustomer
+} from './journey-customer-repository';
+import { findJourney } from './journey-repository';
+import { customerMatchesWithTraits, findCustomerId, messageLimits } from './simulation-repository';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** As the engine: a definition that loops without waiting is refused by lint; this stops one. */
+const MAX_STEPS = 200;
+export const DEFAULT_HORIZON_MINUTES = 60 * 24 * 60;
+export const MAX_SCRIPTED_EVENTS = 200;
+
+export interface ScriptedEvent {
+	name: string;
+	properties?: Record<string, unknown>;
+	/** Minutes after the customer entered. */
+	atMinutes: number;
+}
+
+export interface SimulationInput {
+	definition: JourneyDefinition;
+	journeyId: number;
+	customerId: number;
+	events?: ScriptedEvent[];
+	/** The properties of the event that brought the customer in (`{{entry.x}}`, matchKey). */
+	entry?: Record<string, unknown>;
+	/** When the customer enters, in ms; now by default. */
+	start?: number;
+	horizonMinutes?: number;
+}
+
+export interface WouldSend {
+	channel: 'email' | 'offer' | 'webhook';
+	/** The email address, the offers slot, or the webhook's URL. */
+	recipient: string | null;
+	subject?: string;
+	body?: string;
+	skus?: string[];
+}
+
+export interface SimulationStep {
+	/** When the step's outcome happened on the virtual clock, in ms. */
+	at: number;
+	nodeId: string;
+	type: NodeType;
+	/** The output taken (`next`, `timed_out`, `yes`...) or what the step did (`queued`...). */
+	outcome: string;
+	detail?: unknown;
+	wouldSend?: WouldSend;
+}
+
+/** `holdout`: the customer falls in the journey's or the workspace's control group. */
+export type SimulationStatus =
+	'completed' | 'converted' | 'exited' | 'waiting' | 'failed' | 'holdout';
+
+export interface SimulationResult {
+	steps: SimulationStep[];
+	status: SimulationStatus;
+	/** When the run ended; for `waiting`, the end of the horizon. */
+	endedAt: number;
+	messages: number;
+}
+
+export type MessageLimits = Awaited<ReturnType<typeof messageLimits>>;
+
+export interface SimulationOptions {
+	/** Ask the recommender for product blocks (default true); a dry run needs only the counts. */
+	products?: boolean;
+	/** The workspace's caps and global holdout, when the caller has read them already. */
+	limits?: MessageLimits;
+}
+
+interface TimedEvent {
+	name: string;
+	properties: Record<string, unknown>;
+	at: number;
+}
+
+interface Run {
+	db: Db;
+	workspaceId: number;
+	journeyId: number;
+	graph: JourneyGraph;
+	customer: JourneyCustomer;
+	/** Set once a step changed them: conditions then read these instead of the stored ones. */
+	changedTraits: boolean;
+	entry: Record<string, unknown>;
+	events: TimedEvent[];
+	cursor: number;
+	start: number;
+	end: number;
+	now: number;
+	sent: { channel: WouldSend['channel']; at: number }[];
+	limits: MessageLimits;
+	products: boolean;
+}
+
+type Result =
+	| {
+			kind: 'next';
+			output: string;
+			outcome?: string;
+			at: number;
+			detail?: unknown;
+			wouldSend?: WouldSend;
+	  }
+	| { kind: 'end'; status: SimulationStatus; outcome: string; at: number; detail?: unknown };
+
+export async function simulateJourney(
+	db: Db,
+	workspaceId: number,
+	input: SimulationInput,
+	options: SimulationOptions = {}
+): Promise<SimulationResult> {
+	const graph = journeyGraph(input.definition);
+	const start = input.start ?? Date.now();
+	const horizon = Math.min(
+		Math.max(input.horizonMinutes ?? DEFAULT_HORIZON_MINUTES, 0),
+		MAX_MINUTES
+	);
+	const stored = await journeyCustomer(db, workspaceId, input.customerId);
+	if (!stored) {
+		const step = { at: start, nodeId: graph.entry.id, type: graph.entry.type, outcome: 'failed' };
+		return {
+			steps: [{ ...step, detail: { error: 'no such customer' } }],
+			status: 'failed',
+			endedAt: start,
+			messages: 0
+		};
+	}
+	const run: Run = {
+		db,
+		workspaceId,
+		journeyId: input.journeyId,
+		graph,
+		customer: { ...stored, traits: structuredClone(stored.traits) },
+		changedTraits: false,
+		entry: input.entry ?? {},
+		events: (input.events ?? [])
+			.map((e) => ({
+				name: e.name,
+				properties: e.properties ?? {},
+				at: start + Math.round(e.atMinutes * MINUTE)
+			}))
+			.sort((a, b) => a.at - b.at),
+		cursor: 0,
+		start,
+		end: start + horizon * MINUTE,
+		now: start,
+		sent: [],
+		limits: options.limits ?? (await messageLimits(db, workspaceId)),
+		products: options.products ?? true
+	};
+	const steps: SimulationStep[] = [];
+	const finish = (status: SimulationStatus, endedAt: number): SimulationResult => ({
+		steps,
+		status,
+		endedAt,
+		messages: steps.filter((s) => s.wouldSend).length
+	});
+
+	// The engine decides the control groups when the customer enters, on the same hashes.
+	const key = customerKey(run.customer);
+	const global = inGlobalHoldout(run.limits.globalHoldout, workspaceId, key);
+	if (global || inJourneyHoldout(graph.definition.settings.holdout, input.journeyId, key)) {
+		steps.push({
+			at: start,
+			nodeId: graph.entry.id,
+			type: graph.entry.type,
+			outcome: 'holdout',
+			detail: { group: global ? 'workspace' : 'journey' }
+		});
+		return finish('holdout', start);
+	}
+
+	let node: JourneyNode | null = graph.entry;
+	for (let i = 0; ; i++) {
+		if (i >= MAX_STEPS) {
+			steps.push({
+				at: run.now,
+				nodeId: node.id,
+				type: node.type,
+				outcome: 'failed',
+				detail: { error: 'too many steps without a wait' }
+			});
+			return finish('failed', run.now);
+		}
+		const result = await execute(run, node);
+		const step: SimulationStep = {
+			at: result.at,
+			nodeId: node.id,
+			type: node.type,
+			outcome: result.kind === 'next' ? (result.outcome ?? result.output) : result.outcome
+		};
+		if (result.detail !== undefined) step.detail = result.detail;
+		if (result.kind === 'next' && result.wouldSend) {
+			step.wouldSend = result.wouldSend;
+			run.sent.push({ channel: result.wouldSend.channel, at: result.at });
+		}
+		steps.push(step);
+		if (result.kind === 'end')
+			return finish(result.status, result.status === 'waiting' ? run.end : result.at);
+		run.now = result.at;
+		node = targetOf(graph, node.id, result.output);
+		// An unconnected output (only an unfinished draft has one) ends the run, as in the engine.
+		if (!node) return finish('completed', run.now);
+	}
+}
+
+/** The key splits and control groups hash, as the engine forms it. */
+function customerKey(customer: JourneyCustomer): string {
+	return customer.externalId ?? `customer:${customer.id}`;
+}
+
+function timeZoneOf(customer: JourneyCustomer): string {
+	const own = customer.traits.timezone;
+	return zoneOr(typeof own === 'string' ? own : null, customer.workspaceTimeZone);
+}
+
+/** Cart and order ids compare as text ("42" and 42 are the same cart); objects never match. */
+function sameValue(a: unknown, b: unknown): boolean {
+	const text = (v: unknown) =>
+		typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
+	const left = text(a);
+	return left !== null && left === text(b);
+}
+
+type Waited =
+	| { kind: 'timeout'; at: number }
+	| { kind: 'event'; at: number; name: string }
+	| { kind: 'end'; at: number; status: 'converted' | 'exited'; name: string }
+	| { kind: 'horizon' };
+
+/**
+ * Lets virtual time pass from `run.now` to `deadline`, reading the scripted events in between as
+ * the engine reads live ones: the journey's exit event first, then its goal (within the window
+ * after entering), then what this step waits for. Events nobody listens to are passed over.
+ */
+function waitUntil(
+	run: Run,
+	deadline: number,
+	listen: ((e: TimedEvent) => boolean) | null
+): Waited {
+	const { exit, goal } = run.graph.definition.settings;
+	const limit = Math.min(deadline, run.end);
+	while (run.cursor < run.events.length) {
+		const event = run.events[run.cursor]!;
+		// Before now: it happened while nothing listened (only instant steps run between waits).
+		if (event.at < run.now) {
+			run.cursor++;
+			continue;
+		}
+		if (event.at >= limit) break;
+		run.cursor++;
+		if (exit.event === event.name)
+			return { kind: 'end', at: event.at, status: 'exited', name: event.name };
+		if (
+			goal &&
+			goal.event === event.name &&
+			event.at - run.start <= goal.windowDays * DAY &&
+			matchesAll(event.properties, goal.filters)
+		)
+			return { kind: 'end', at: event.at, status: 'converted', name: event.name };
+		if (listen?.(event)) return { kind: 'event', at: event.at, name: event.name };
+	}
+	return deadline > run.end ? { kind: 'horizon' } : { kind: 'timeout', at: deadline };
+}
+
+/** A wait's result as a step: `onEvent` and `onTimeout` are the outputs to take. */
+function afterWait(run: Run, waited: Waited, deadline: number, onTimeout: string): Result {
+	const waitedMinutes = (at: number) => Math.round((at - run.now) / MINUTE);
+	switch (waited.kind) {
+		case 'end':
+			return {
+				kind: 'end',
+				status: waited.status,
+				outcome: waited.status,
+				at: waited.at,
+				detail: { event: waited.name }
+			};
+		case 'horizon':
+			return {
+				kind: 'end',
+				status: 'waiting',
+				outcome: 'waiting',
+				at: run.now,
+				detail: { until: deadline }
+			};
+		case 'timeout':
+			return {
+				kind: 'next',
+				output: onTimeout,
+				at: waited.at,
+				detail: { waitedMinutes: waitedMinutes(waited.at) }
+			};
+		case 'event':
+			return {
+				kind: 'next',
+				output: 'happened',
+				at: waited.at,
+				detail: { event: waited.name, waitedMinutes: waitedMinutes(waited.at) }
+			};
+	}
+}
+
+async function execute(run: Run, node: JourneyNode): Promise<Result> {
+	const at = run.now;
+	switch (node.type) {
+		case 'entry_event':
+		case 'entry_segment':
+		case 'entry_date':
+		case 'entry_inactivity':
+		case 'entry_churn':
+			return { kind: 'next', output: 'next', at };
+		case 'exit':
+			return { kind: 'end', status: 'completed', outcome: 'completed', at };
+		case 'delay': {
+			const deadline = delayUntil(run, node.delay);
+			return afterWait(run, waitUntil(run, deadline, null), deadline, 'next');
+		}
+		case 'wait_event': {
+			const deadline = at + node.timeoutMinutes * MINUTE;
+			const waited = waitUntil(
+				run,
+				deadline,
+				(e) =>
+					e.name === node.event &&
+					matchesAll(e.properties, node.filters) &&
+					(!node.matchKey ||
+						sameValue(
+							propertyAt(e.properties, node.matchKey),
+							propertyAt(run.entry, node.matchKey)
+						))
+			);
+			return afterWait(run, waited, deadline, 'timed_out');
+		}
+		case 'goal': {
+			const deadline = at + node.windowMinutes * MINUTE;
+			const waited = waitUntil(
+				run,
+				deadline,
+				(e) => e.name === node.event && matchesAll(e.properties, node.filters)
+			);
+			// Reaching the step's own event is a conversion, not an output.
+			if (waited.kind === 'event')
+				return {
+					kind: 'end',
+					status: 'converted',
+					outcome: 'converted',
+					at: waited.at,
+					detail: { event: waited.name }
+				};
+			return afterWait(run, waited, deadline, 'not_converted');
+		}
+		case 'condition': {
+			const results: boolean[] = [];
+			for (const check of node.checks) {
+				let ok: boolean;
+				if (check.kind === 'customer')
+					ok = await customerMatchesWithTraits(
+						run.db,
+						run.workspaceId,
+						run.customer.id,
+						run.changedTraits ? run.customer.traits : null,
+						check.root,
+						at
+					);
+				else if (check.kind === 'segment')
+					ok =
+						(await isSegmentMember(run.db, run.workspaceId, check.segmentId, run.customer.id)) ===
+						check.member;
+				else ok = matchesFilter(run.entry, check.filter);
+				results.push(ok);
+				if (node.match === 'all' ? !ok : ok) break;
+			}
+			const yes = node.match === 'all' ? results.every(Boolean) : results.some(Boolean);
+			return { kind: 'next', output: yes ? 'yes' : 'no', at, detail: { checks: results } };
+		}
+		case 'split': {
+			const output = chooseSplitOutput(node, run.journeyId, customerKey(run.customer));
+			return { kind: 'next', output, at, detail: { mode: node.mode, bucket: output } };
+		}
+		case 'update_profile': {
+			const traits = run.customer.traits;
+			const change = node.change;
+			if (change.kind === 'set_trait') traits[change.key] = change.value;
+			else {
+				const tags = Array.isArray(traits.tags)
+					? traits.tags.filter((t): t is string => typeof t === 'string')
+					: [];
+				traits.tags =
+					change.kind === 'add_tag'
+						? [...new Set([...tags, change.tag])]
+						: tags.filter((t) => t !== change.tag);
+			}
+			run.changedTraits = true;
+			return { kind: 'next', output: 'next', outcome: 'updated', at, detail: change };
+		}
+		case 'award_points':
+			run.customer.loyaltyPoints += node.points;
+			return {
+				kind: 'next',
+				output: 'next',
+				outcome: 'awarded',
+				at,
+				detail: { points: node.points }
+			};
+		case 'email':
+		case 'offer':
+		case 'webhook':
+			return send(run, node);
+	}
+}
+
+function delayUntil(run: Run, delay: Delay): number {
+	if (delay.kind === 'duration') return run.now + delay.minutes * MINUTE;
+	const zone = timeZoneOf(run.customer);
+	if (delay.kind === 'time_of_day') return nextLocalTime(run.now, zone, delay.hour, delay.minute);
+	const date = monthDay(run.customer.traits[delay.trait]);
+	// No such date on the profile: nothing to wait for, as in the engine.
+	return date ? nextAnniversary(run.now, zone, date, delay.offsetDays, 9) : run.now;
+}
+
+function templateVars(run: Run): TemplateVars {
+	const customer = run.customer;
+	const text = (value: unknown) => (typeof value === 'string' ? value : null);
+	const [first, ...rest] = (customer.name ?? '').trim().split(/\s+/);
+	return {
+		first_name: text(customer.traits.first_name) ?? (first || null),
+		last_name: text(customer.traits.last_name) ?? (rest.join(' ') || null),
+		name: customer.name,
+		email: customer.email,
+		user_id: customer.externalId,
+		points: customer.loyaltyPoints,
+		traits: customer.traits,
+		entry: run.entry
+	};
+}
+
+/** Whether a cap is reached: the stored sends plus the ones this run would have made. */
+async function capped(run: Run, at: number): Promise<boolean> {
+	for (const [cap, window] of [
+		[run.limits.capPerDay, DAY],
+		[run.limits.capPerWeek, 7 * DAY]
+	] as const) {
+		if (cap === null) continue;
+		const since = at - window;
+		const stored = await countMessagesSince(run.db, run.workspaceId, run.customer.id, since, [
+			'email',
+			'offer'
+		]);
+		const simulated = run.sent.filter((s) => s.channel !== 'webhook' && s.at >= since).length;
+		if (stored + simulated >= cap) return true;
+	}
+	return false;
+}
+
+/** The step-runner's send rules (consent, quiet hours, caps) with the send itself reported. */
+async function send(run: Run, node: EmailNode | OfferNode | WebhookNode): Promise<Result> {
+	const customer = run.customer;
+	const vars = templateVars(run);
+	if (node.type === 'webhook') {
+		const body = renderTemplate(node.body, vars, escapeJsonString);
+		return {
+			kind: 'next',
+			output: 'next',
+			outcome: 'queued',
+			at: run.now,
+			wouldSend: { channel: 'webhook', recipient: node.url, body }
+		};
+	}
+	const skip = (outcome: string): Result => ({
+		kind: 'next',
+		output: 'next',
+		outcome,
+		at: run.now
+	});
+	if (customer.consent === 'denied') return skip('skipped_consent');
+	if (node.type === 'email' && !customer.email) return skip('skipped_no_email');
+	const arrived = run.now;
+	let at = arrived;
+	const quiet = quietUntil(at, timeZoneOf(customer), run.graph.definition.settings.quietHours);
+	if (quiet !== null) {
+		const waited = waitUntil(run, quiet, null);
+		if (waited.kind !== 'timeout') return afterWait(run, waited, quiet, 'next');
+		at = quiet;
+	}
+	const deferred = at === arrived ? {} : { quietHoursFrom: arrived };
+	const moved = at === arrived ? {} : { detail: deferred };
+	if (await capped(run, at)) return { ...skip('skipped_cap'), at, ...moved };
+	const items =
+		run.products && node.products
+			? ((
+					await recommendForCustomer(
+						run.db,
+						run.workspaceId,
+						{
+							userId: null,
+							customerId: customer.id,
+							n: node.products.count,
+							placement: node.products.placement,
+							category: null
+						},
+						at
+					)
+				)?.items ?? [])
+			: [];
+	const skus = items.map((p) => p.sku);
+	if (node.type === 'email') {
+		const subject = renderTemplate(node.subject, vars).replace(/[\r\n]+/g, ' ');
+		const text = renderTemplate(node.body.replace(/<[^>]*>/g, ''), vars);
+		const list = items.map((p) => `- ${p.name}${p.url ? ` ${p.url}` : ''}`).join('\n');
+		return {
+			kind: 'next',
+			output: 'next',
+			outcome: 'queued',
+			at,
+			...moved,
+			wouldSend: {
+				channel: 'email',
+				recipient: customer.email,
+				subject,
+				body: list ? `${text}\n\n${list}\n` : text,
+				skus
+			}
+		};
+	}
+	return {
+		kind: 'next',
+		output: 'next',
+		outcome: 'sent',
+		at,
+		detail: { ...deferred, expiresAt: at + node.expiresHours * 3_600_000 },
+		wouldSend: {
+			channel: 'offer',
+			recipient: node.placement,
+			subject: renderTemplate(node.title, vars),
+			body: renderTemplate(node.body, vars),
+			skus
+		}
+	};
+}
+
+// --- The test-run request, as the REST API takes it ---------------------------------------------
+
+export interface TestRequest {
+	customer: { externalId: string } | { id: number };
+	events: ScriptedEvent[];
+	entry: Record<string, unknown>;
+	/** A definition to try instead of the journey's draft. */
+	definition?: unknown;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks the shape of a test-run body; the definition itself is checked by `testJourney`. */
+export function readTestRequest(
+	body: unknown
+): { ok: true; value: TestRequest } | { ok: false; message: string } {
+	const fail = (message: string) => ({ ok: false as const, message });
+	if (!isRecord(body)) return fail('Send a JSON object with "customer".');
+	let customer: TestRequest['customer'];
+	if (typeof body.customer === 'string' && body.customer.length > 0 && body.customer.length <= 500)
+		customer = { externalId: body.customer };
+	else if (
+		isRecord(body.customer) &&
+		Number.isSafeInteger(body.customer.id) &&
+		(body.customer.id as number) > 0
+	)
+		customer = { id: body.customer.id as number };
+	else return fail('customer must be the shop’s user id or { "id": <customer id> }.');
+	const events: ScriptedEvent[] = [];
+	if (body.events !== undefined) {
+		if (!Array.isArray(body.events) || body.events.length > MAX_SCRIPTED_EVENTS)
+			return fail(`events must be a list of at most ${MAX_SCRIPTED_EVENTS} events.`);
+		for (const [i, raw] of body.events.entries()) {
+			const wrong = fail(
+				`events[${i}] needs "name" (text), "atMinutes" (0 to ${MAX_MINUTES}) and optional "properties" (an object).`
+			);
+			if (!isRecord(raw)) return wrong;
+			const { name, atMinutes, properties } = raw;
+			if (typeof name !== 'string' || name.length === 0 || name.length > 200) return wrong;
+			if (typeof atMinutes !== 'number' || !(atMinutes >= 0 && atMinutes <= MAX_MINUTES))
+				return wrong;
+			if (properties !== undefined && !isRecord(properties)) return wrong;
+			events.push({ name, atMinutes, properties: properties ?? {} });
+		}
+	}
+	if (body.entry !== undefined && !isRecord(body.entry)) return fail('entry must be an object.');
+	return {
+		ok: true,
+		value: {
+			customer,
+			events,
+			entry: body.entry ?? {},
+			...(body.definition !== undefined ? { definition: body.definition } : {})
+		}
+	};
+}
+
+export type SimulationErrorCode = 'not_found' | 'customer_not_found' | 'definition_invalid';
+
+export type SimulationOutcome<T> =
+	| { ok: true; value: T }
+	| {
+			ok: false;
+			error: { code: SimulationErrorCode; message: string; problems?: JourneyProblem[] };
+	  };
+
+/** The definition to simulate: the one sent, else the journey's draft; it must lint clean. */
+export async function definitionToSimulate(
+	db: Db,
+	workspaceId: number,
+	journeyId: number,
+	override: unknown
+): Promise<SimulationOutcome<JourneyDefinition>> {
+	const journey = await findJourney(db, workspaceId, journeyId);
+	if (!journey) return { ok: false, error: { code: 'not_found', message: 'No such journey.' } };
+	const parsed = parseJourney(override ?? journey.draft);
+	if (!parsed.ok)
+		return {
+			ok: false,
+			error: {
+				code: 'definition_invalid',
+				message: 'Fix these problems before testing.',
+				problems: parsed.problems
+			}
+		};
+	return { ok: true, value: parsed.definition };
+}
+
+/** The test run behind `POST /api/v1/journeys/{id}/test`. */
+export async function testJourney(
+	db: Db,
+	workspaceId: number,
+	journeyId: number,
+	request: TestRequest,
+	now = Date.now()
+): Promise<SimulationOutcome<SimulationResult>> {
+	const definition = await definitionToSimulate(db, workspaceId, journeyId, request.definition);
+	if (!definition.ok) return definition;
+	const customerId = await findCustomerId(db, workspaceId, request.customer);
+	if (customerId === null)
+		return {
+			ok: false,
+			error: { code: 'customer_not_found', message: 'No such customer in this workspace.' }
+		};
+	const result = await simulateJourney(db, workspaceId, {
+		definition: definition.value,
+		journeyId,
+		customerId,
+		events: request.events,
+		entry: request.entry,
+		start: now
+	});
+	return { ok: true, value: result };
+}
