@@ -2,6 +2,7 @@ import { apiDocsEn } from './areas/api-docs';
 import { channelsEn } from './areas/channels';
 import { customersEn } from './areas/customers';
 import { importsEn } from './areas/imports';
+import { journeysEn } from './areas/journeys';
 import { installEn } from './areas/install';
 import { messagesEn } from './areas/messages';
 import { productsEn } from './areas/products';
@@ -238,7 +239,8 @@ export const en = {
 	...apiDocsEn,
 	...recommendationsEn,
 	...messagesEn,
-	...channelsEn
+	...channelsEn,
+	...journeysEn
 };
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import { apiDocsZhCN } from './areas/api-docs';
 import { channelsZhCN } from './areas/channels';
 import { customersZhCN } from './areas/customers';
 import { importsZhCN } from './areas/imports';
+import { journeysZhCN } from './areas/journeys';
 import { installZhCN } from './areas/install';
 import { messagesZhCN } from './areas/messages';
 import { productsZhCN } from './areas/products';
@@ -231,5 +232,6 @@ export const zhCN: Record<MessageKey, string> = {
 	...apiDocsZhCN,
 	...recommendationsZhCN,
 	...messagesZhCN,
-	...channelsZhCN
+	...channelsZhCN,
+	...journeysZhCN
 };

@@ -13,7 +13,7 @@ import { insertCustomer, insertEvent, insertWorkspace } from '../segment/segment
 import { forgetLiveJourneys, processDueEnrollments, processNewEvents } from './engine-service';
 import { processSegmentChanges } from './entry-service';
 import { insertSegment } from '../segment/segment-repository';
-import { createJourney, publishJourney } from './journey-service';
+import { createJourney, publishJourney, saveDraft } from './journey-service';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -242,6 +242,37 @@ describe.each(testDatabases())('journey rules on $dialect', ({ open, skip }) => 
 		expect(await run(journeyId, goes)).toMatchObject({ status: 'exited' });
 		expect(await run(journeyId, stays)).toMatchObject({ status: 'active', node_id: 'wait' });
 		expect(await outcomes(journeyId, goes)).toEqual(['in:next', 'wait:exited']);
+	});
+
+	it.skipIf(skip)('keeps customers on the version they entered with', async () => {
+		const wait: JourneyNode = {
+			id: 'wait',
+			type: 'delay',
+			delay: { kind: 'duration', minutes: 60 }
+		};
+		const v1 = chain([wait, { ...email, subject: 'Version one' }]);
+		const { ws, journeyId } = await live(v1);
+		const early = await insertCustomer(db, ws, { name: 'early' });
+		await insertEvent(db, ws, early, 'Signed Up', T0);
+		await processNewEvents(db, T0 + 2000);
+		const v2 = chain([wait, { ...email, subject: 'Version two' }]);
+		expect((await saveDraft(db, ws, journeyId, { definition: v2 }, T0 + 3000)).ok).toBe(true);
+		const published = await publishJourney(db, ws, journeyId, null, T0 + 3000);
+		expect(published.ok && published.value.version).toBe(2);
+		const late = await insertCustomer(db, ws, { name: 'late' });
+		await insertEvent(db, ws, late, 'Signed Up', T0 + 4000);
+		await processNewEvents(db, T0 + 6000);
+		await processDueEnrollments(db, T0 + 2 * HOUR);
+		const subjects = await db
+			.selectFrom('message')
+			.select(['customer_id', 'subject'])
+			.where('workspace_id', '=', ws)
+			.orderBy('customer_id')
+			.execute();
+		expect(subjects.map((m) => [Number(m.customer_id), m.subject])).toEqual([
+			[early, 'Version one'],
+			[late, 'Version two']
+		]);
 	});
 
 	it.skipIf(skip)('splits deterministically and keeps a holdout out of everything', async () => {
