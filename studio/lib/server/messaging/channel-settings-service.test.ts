@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connect';
+import { readJson } from '../db/json';
 import { testDatabases } from '../db/testing';
 import { insertWorkspace, NOW } from '../segment/segment-fixture';
 import {
@@ -67,6 +68,31 @@ describe.each(testDatabases())('channel settings on $dialect', ({ dialect, open,
 		expect(rotated).not.toBe(first.webhookSecret);
 		expect((await getChannelSettings(db, ws, NOW + 3)).webhookSecret).toBe(rotated);
 	});
+
+	it.skipIf(skip)(
+		'audits who changed the settings and rotated the secret, never the password',
+		async () => {
+			const ws = await insertWorkspace(db, `audit-${dialect}`);
+			const actor = { userId: null, ip: '203.0.113.9' };
+			expect((await saveChannelSettings(db, ws, VALID, NOW, actor)).ok).toBe(true);
+			await rotateWebhookSecret(db, ws, NOW + 1, actor);
+			const entries = await db
+				.selectFrom('audit_log')
+				.selectAll()
+				.where('workspace_id', '=', ws)
+				.orderBy('id')
+				.execute();
+			expect(entries.map((e) => [e.action, e.target, e.ip])).toEqual([
+				['workspace.updated', 'channel settings', '203.0.113.9'],
+				['workspace.updated', 'webhook signing secret rotated', '203.0.113.9']
+			]);
+			expect(JSON.stringify(entries)).not.toContain('pw-1');
+			expect(readJson(entries[0]!.detail, {})).toMatchObject({
+				smtpHost: 'smtp.example.com',
+				passwordChanged: true
+			});
+		}
+	);
 
 	it.skipIf(skip)('rejects bad input field by field and changes nothing', async () => {
 		const ws = await insertWorkspace(db, `invalid-${dialect}`);

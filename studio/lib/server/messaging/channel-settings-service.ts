@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/audit-service';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/connect';
 import { inTransaction } from '../db/transaction';
@@ -83,13 +84,28 @@ function newWebhookSecret(): string {
 }
 
 /** A new signing secret, effective at once; receivers must be told the new one. */
+/** Who made a change, for the audit log (settings that decide where messages go). */
+export interface SettingsActor {
+	userId: number | null;
+	ip: string | null;
+}
+
 export async function rotateWebhookSecret(
 	db: Db,
 	workspaceId: number,
-	now: number
+	now: number,
+	actor?: SettingsActor
 ): Promise<string> {
 	const secret = newWebhookSecret();
 	await replaceWebhookSecret(db, workspaceId, sealSecret(secret), now);
+	if (actor)
+		await recordAudit(db, {
+			workspaceId,
+			actorUserId: actor.userId,
+			action: 'workspace.updated',
+			target: 'webhook signing secret rotated',
+			ip: actor.ip
+		});
 	forgetChannelSettings(workspaceId);
 	return secret;
 }
@@ -121,7 +137,8 @@ export async function saveChannelSettings(
 	db: Db,
 	workspaceId: number,
 	input: unknown,
-	now: number
+	now: number,
+	actor?: SettingsActor
 ): Promise<{ ok: true } | { ok: false; problems: SettingsProblem[] }> {
 	const parsed = parseSettings(input);
 	if (!parsed.ok) return parsed;
@@ -151,6 +168,24 @@ export async function saveChannelSettings(
 			},
 			now
 		);
+		// What changed, never the password.
+		if (actor)
+			await recordAudit(trx, {
+				workspaceId,
+				actorUserId: actor.userId,
+				action: 'workspace.updated',
+				target: 'channel settings',
+				ip: actor.ip,
+				detail: {
+					smtpHost: value.smtp?.host ?? null,
+					smtpUser: value.smtp?.user ?? null,
+					passwordChanged: !!value.smtp?.password,
+					fromAddress: value.fromAddress,
+					capPerDay: value.capPerDay,
+					capPerWeek: value.capPerWeek,
+					globalHoldout: value.globalHoldout
+				}
+			});
 	});
 	forgetChannelSettings(workspaceId);
 	return { ok: true };

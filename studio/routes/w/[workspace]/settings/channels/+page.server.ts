@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { can } from '$lib/auth/permissions';
-import { requireWorkspace } from '$lib/server/http/guards';
+import { clientIp, requireWorkspace } from '$lib/server/http/guards';
 import {
 	getChannelSettings,
 	rotateWebhookSecret,
@@ -25,20 +25,24 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { workspace } = await requireWorkspace(event, 'workspace.manage');
+		const { workspace, user } = await requireWorkspace(event, 'workspace.manage');
 		const { values, password } = readChannelForm(await event.request.formData());
 		const result = await saveChannelSettings(
 			runtime().db,
 			workspace.id,
 			toSettingsInput(values, password),
-			Date.now()
+			Date.now(),
+			{ userId: user.id, ip: clientIp(event) }
 		);
 		if (!result.ok) return fail(400, { values, errors: errorsOf(result.problems) });
 		return { saved: true };
 	},
 	rotate: async (event) => {
-		const { workspace } = await requireWorkspace(event, 'workspace.manage');
-		await rotateWebhookSecret(runtime().db, workspace.id, Date.now());
+		const { workspace, user } = await requireWorkspace(event, 'workspace.manage');
+		await rotateWebhookSecret(runtime().db, workspace.id, Date.now(), {
+			userId: user.id,
+			ip: clientIp(event)
+		});
 		return { rotated: true };
 	}
 };
