@@ -16,8 +16,15 @@ test('a segment built on the canvas of rules counts live, saves, and filters cus
 	await page.getByRole('button', { name: '+ Add condition' }).click();
 	await page.getByLabel('How often').selectOption('at_least');
 	await page.getByLabel('Times').fill('2');
+	// The count for the finished rule, not one for a half-typed rule still on screen: the editor
+	// recounts after each change, so wait for the answer to the request with the 90-day window.
+	const counted = page.waitForResponse(
+		(r) => r.url().includes('preview') && /"days":"?90"?[,}]/.test(r.request().postData() ?? '')
+	);
 	await page.getByLabel('Days').fill('90');
+	await counted;
 	const live = page.getByRole('complementary').filter({ hasText: 'Live count' });
+	await expect(live.locator('.count')).not.toHaveClass(/stale/);
 	await expect(live).toContainText(/[\d,]+ customers? match/);
 	const preview = Number((await live.getByText(/customers? match/).innerText()).replace(/\D/g, ''));
 	expect(preview).toBeGreaterThan(0);

@@ -9,13 +9,8 @@ import type { EntryNode, JourneyDefinition, ReEntry } from '../../journey/defini
 import { journeyGraph } from '../../journey/graph';
 import { matchesAll } from '../../journey/match';
 import type { Db } from '../db/connect';
-import {
-	definitionToSimulate,
-	simulateJourney,
-	type ScriptedEvent,
-	type SimulationOutcome,
-	type WouldSend
-} from './simulate';
+import { simulateJourney, type ScriptedEvent, type WouldSend } from './simulate';
+import { definitionToSimulate, type SimulationOutcome } from './simulate-request';
 import {
 	churnRiskAtLeast,
 	customersWithDateValue,

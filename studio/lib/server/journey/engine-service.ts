@@ -22,6 +22,7 @@ import {
 } from './enrollment-repository';
 import { eventsAfter, externalIdOf, maxEventId, type EngineEvent } from './engine-repository';
 import { liveVersions, versionsById } from './journey-repository';
+import { customerKey } from './step-content';
 import { runEnrollment, type Resume } from './step-runner';
 
 const DAY = 86_400_000;
@@ -113,7 +114,7 @@ export async function enroll(
 		if (reEntry.kind === 'cooldown' && now - last.enteredAt < reEntry.days * DAY)
 			return 're_entry_blocked';
 	}
-	const key = (await externalIdOf(db, customerId)) ?? `customer:${customerId}`;
+	const key = customerKey({ id: customerId, externalId: await externalIdOf(db, customerId) });
 	const channel = await getChannelSettings(db, journey.workspaceId, now);
 	const heldOut =
 		inGlobalHoldout(channel.globalHoldout, journey.workspaceId, key) ||

@@ -12,7 +12,8 @@ import { forgetChannelSettings } from '../messaging/channel-settings-service';
 import { configureSecretBox } from '../messaging/secret-box';
 import { insertCustomer, insertWorkspace } from '../segment/segment-fixture';
 import { createJourney } from './journey-service';
-import { simulateJourney, testJourney } from './simulate';
+import { simulateJourney } from './simulate';
+import { testJourney } from './simulate-request';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -5,10 +5,9 @@
  * land on an in-memory copy of the customer, so later steps see them, and sends are reported as
  * what would go out. Scripted events stand in for what the customer does meanwhile.
  */
-import { monthDay, nextAnniversary, nextLocalTime, quietUntil, zoneOr } from '../../journey/clock';
+import { quietUntil } from '../../journey/clock';
 import {
 	MAX_MINUTES,
-	type Delay,
 	type EmailNode,
 	type JourneyDefinition,
 	type JourneyNode,
@@ -18,19 +17,26 @@ import {
 } from '../../journey/definition';
 import { journeyGraph, targetOf, type JourneyGraph } from '../../journey/graph';
 import { matchesAll, matchesFilter, propertyAt } from '../../journey/match';
-import { escapeJsonString, renderTemplate, type TemplateVars } from '../../journey/render';
 import { chooseSplitOutput, inGlobalHoldout, inJourneyHoldout } from '../../journey/split';
-import { parseJourney, type JourneyProblem } from '../../journey/validate';
 import type { Db } from '../db/connect';
 import { countMessagesSince } from '../messaging/outbox-repository';
-import { recommendForCustomer } from '../recommender/recommendation-service';
 import {
 	isSegmentMember,
 	journeyCustomer,
 	type JourneyCustomer
 } from './journey-customer-repository';
-import { findJourney } from './journey-repository';
-import { customerMatchesWithTraits, findCustomerId, messageLimits } from './simulation-repository';
+import {
+	blockProducts,
+	customerKey,
+	delayEnd,
+	renderEmail,
+	renderOffer,
+	renderWebhookBody,
+	sameValue,
+	templateVars,
+	timeZoneOf
+} from './step-content';
+import { customerMatchesWithTraits, messageLimits } from './simulation-repository';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -237,23 +243,6 @@ export async function simulateJourney(
 }
 
 /** The key splits and control groups hash, as the engine forms it. */
-function customerKey(customer: JourneyCustomer): string {
-	return customer.externalId ?? `customer:${customer.id}`;
-}
-
-function timeZoneOf(customer: JourneyCustomer): string {
-	const own = customer.traits.timezone;
-	return zoneOr(typeof own === 'string' ? own : null, customer.workspaceTimeZone);
-}
-
-/** Cart and order ids compare as text ("42" and 42 are the same cart); objects never match. */
-function sameValue(a: unknown, b: unknown): boolean {
-	const text = (v: unknown) =>
-		typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
-	const left = text(a);
-	return left !== null && left === text(b);
-}
-
 type Waited =
 	| { kind: 'timeout'; at: number }
 	| { kind: 'event'; at: number; name: string }
@@ -344,7 +333,7 @@ async function execute(run: Run, node: JourneyNode): Promise<Result> {
 		case 'exit':
 			return { kind: 'end', status: 'completed', outcome: 'completed', at };
 		case 'delay': {
-			const deadline = delayUntil(run, node.delay);
+			const deadline = delayEnd(run.now, run.customer, node.delay);
 			return afterWait(run, waitUntil(run, deadline, null), deadline, 'next');
 		}
 		case 'wait_event': {
@@ -441,31 +430,6 @@ async function execute(run: Run, node: JourneyNode): Promise<Result> {
 	}
 }
 
-function delayUntil(run: Run, delay: Delay): number {
-	if (delay.kind === 'duration') return run.now + delay.minutes * MINUTE;
-	const zone = timeZoneOf(run.customer);
-	if (delay.kind === 'time_of_day') return nextLocalTime(run.now, zone, delay.hour, delay.minute);
-	const date = monthDay(run.customer.traits[delay.trait]);
-	// No such date on the profile: nothing to wait for, as in the engine.
-	return date ? nextAnniversary(run.now, zone, date, delay.offsetDays, 9) : run.now;
-}
-
-function templateVars(run: Run): TemplateVars {
-	const customer = run.customer;
-	const text = (value: unknown) => (typeof value === 'string' ? value : null);
-	const [first, ...rest] = (customer.name ?? '').trim().split(/\s+/);
-	return {
-		first_name: text(customer.traits.first_name) ?? (first || null),
-		last_name: text(customer.traits.last_name) ?? (rest.join(' ') || null),
-		name: customer.name,
-		email: customer.email,
-		user_id: customer.externalId,
-		points: customer.loyaltyPoints,
-		traits: customer.traits,
-		entry: run.entry
-	};
-}
-
 /** Whether a cap is reached: the stored sends plus the ones this run would have made. */
 async function capped(run: Run, at: number): Promise<boolean> {
 	for (const [cap, window] of [
@@ -487,9 +451,9 @@ async function capped(run: Run, at: number): Promise<boolean> {
 /** The step-runner's send rules (consent, quiet hours, caps) with the send itself reported. */
 async function send(run: Run, node: EmailNode | OfferNode | WebhookNode): Promise<Result> {
 	const customer = run.customer;
-	const vars = templateVars(run);
+	const vars = templateVars(customer, run.entry);
 	if (node.type === 'webhook') {
-		const body = renderTemplate(node.body, vars, escapeJsonString);
+		const body = renderWebhookBody(node, vars);
 		return {
 			kind: 'next',
 			output: 'next',
@@ -517,28 +481,12 @@ async function send(run: Run, node: EmailNode | OfferNode | WebhookNode): Promis
 	const deferred = at === arrived ? {} : { quietHoursFrom: arrived };
 	const moved = at === arrived ? {} : { detail: deferred };
 	if (await capped(run, at)) return { ...skip('skipped_cap'), at, ...moved };
-	const items =
-		run.products && node.products
-			? ((
-					await recommendForCustomer(
-						run.db,
-						run.workspaceId,
-						{
-							userId: null,
-							customerId: customer.id,
-							n: node.products.count,
-							placement: node.products.placement,
-							category: null
-						},
-						at
-					)
-				)?.items ?? [])
-			: [];
+	const items = run.products
+		? await blockProducts(run.db, run.workspaceId, customer.id, node.products, at)
+		: [];
 	const skus = items.map((p) => p.sku);
 	if (node.type === 'email') {
-		const subject = renderTemplate(node.subject, vars).replace(/[\r\n]+/g, ' ');
-		const text = renderTemplate(node.body.replace(/<[^>]*>/g, ''), vars);
-		const list = items.map((p) => `- ${p.name}${p.url ? ` ${p.url}` : ''}`).join('\n');
+		const { subject, text } = renderEmail(node, vars, items);
 		return {
 			kind: 'next',
 			output: 'next',
@@ -549,11 +497,12 @@ async function send(run: Run, node: EmailNode | OfferNode | WebhookNode): Promis
 				channel: 'email',
 				recipient: customer.email,
 				subject,
-				body: list ? `${text}\n\n${list}\n` : text,
+				body: text,
 				skus
 			}
 		};
 	}
+	const offer = renderOffer(node, vars);
 	return {
 		kind: 'next',
 		output: 'next',
@@ -563,126 +512,9 @@ async function send(run: Run, node: EmailNode | OfferNode | WebhookNode): Promis
 		wouldSend: {
 			channel: 'offer',
 			recipient: node.placement,
-			subject: renderTemplate(node.title, vars),
-			body: renderTemplate(node.body, vars),
+			subject: offer.title,
+			body: offer.body,
 			skus
 		}
 	};
-}
-
-// --- The test-run request, as the REST API takes it ---------------------------------------------
-
-export interface TestRequest {
-	customer: { externalId: string } | { id: number };
-	events: ScriptedEvent[];
-	entry: Record<string, unknown>;
-	/** A definition to try instead of the journey's draft. */
-	definition?: unknown;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Checks the shape of a test-run body; the definition itself is checked by `testJourney`. */
-export function readTestRequest(
-	body: unknown
-): { ok: true; value: TestRequest } | { ok: false; message: string } {
-	const fail = (message: string) => ({ ok: false as const, message });
-	if (!isRecord(body)) return fail('Send a JSON object with "customer".');
-	let customer: TestRequest['customer'];
-	if (typeof body.customer === 'string' && body.customer.length > 0 && body.customer.length <= 500)
-		customer = { externalId: body.customer };
-	else if (
-		isRecord(body.customer) &&
-		Number.isSafeInteger(body.customer.id) &&
-		(body.customer.id as number) > 0
-	)
-		customer = { id: body.customer.id as number };
-	else return fail('customer must be the shop’s user id or { "id": <customer id> }.');
-	const events: ScriptedEvent[] = [];
-	if (body.events !== undefined) {
-		if (!Array.isArray(body.events) || body.events.length > MAX_SCRIPTED_EVENTS)
-			return fail(`events must be a list of at most ${MAX_SCRIPTED_EVENTS} events.`);
-		for (const [i, raw] of body.events.entries()) {
-			const wrong = fail(
-				`events[${i}] needs "name" (text), "atMinutes" (0 to ${MAX_MINUTES}) and optional "properties" (an object).`
-			);
-			if (!isRecord(raw)) return wrong;
-			const { name, atMinutes, properties } = raw;
-			if (typeof name !== 'string' || name.length === 0 || name.length > 200) return wrong;
-			if (typeof atMinutes !== 'number' || !(atMinutes >= 0 && atMinutes <= MAX_MINUTES))
-				return wrong;
-			if (properties !== undefined && !isRecord(properties)) return wrong;
-			events.push({ name, atMinutes, properties: properties ?? {} });
-		}
-	}
-	if (body.entry !== undefined && !isRecord(body.entry)) return fail('entry must be an object.');
-	return {
-		ok: true,
-		value: {
-			customer,
-			events,
-			entry: body.entry ?? {},
-			...(body.definition !== undefined ? { definition: body.definition } : {})
-		}
-	};
-}
-
-export type SimulationErrorCode = 'not_found' | 'customer_not_found' | 'definition_invalid';
-
-export type SimulationOutcome<T> =
-	| { ok: true; value: T }
-	| {
-			ok: false;
-			error: { code: SimulationErrorCode; message: string; problems?: JourneyProblem[] };
-	  };
-
-/** The definition to simulate: the one sent, else the journey's draft; it must lint clean. */
-export async function definitionToSimulate(
-	db: Db,
-	workspaceId: number,
-	journeyId: number,
-	override: unknown
-): Promise<SimulationOutcome<JourneyDefinition>> {
-	const journey = await findJourney(db, workspaceId, journeyId);
-	if (!journey) return { ok: false, error: { code: 'not_found', message: 'No such journey.' } };
-	const parsed = parseJourney(override ?? journey.draft);
-	if (!parsed.ok)
-		return {
-			ok: false,
-			error: {
-				code: 'definition_invalid',
-				message: 'Fix these problems before testing.',
-				problems: parsed.problems
-			}
-		};
-	return { ok: true, value: parsed.definition };
-}
-
-/** The test run behind `POST /api/v1/journeys/{id}/test`. */
-export async function testJourney(
-	db: Db,
-	workspaceId: number,
-	journeyId: number,
-	request: TestRequest,
-	now = Date.now()
-): Promise<SimulationOutcome<SimulationResult>> {
-	const definition = await definitionToSimulate(db, workspaceId, journeyId, request.definition);
-	if (!definition.ok) return definition;
-	const customerId = await findCustomerId(db, workspaceId, request.customer);
-	if (customerId === null)
-		return {
-			ok: false,
-			error: { code: 'customer_not_found', message: 'No such customer in this workspace.' }
-		};
-	const result = await simulateJourney(db, workspaceId, {
-		definition: definition.value,
-		journeyId,
-		customerId,
-		events: request.events,
-		entry: request.entry,
-		start: now
-	});
-	return { ok: true, value: result };
 }

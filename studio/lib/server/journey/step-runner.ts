@@ -1,25 +1,12 @@
-import type {
-	EmailNode,
-	JourneyNode,
-	OfferNode,
-	ProductBlock,
-	WebhookNode
-} from '../../journey/definition';
-import { nextAnniversary, nextLocalTime, monthDay, quietUntil, zoneOr } from '../../journey/clock';
+import type { EmailNode, JourneyNode, OfferNode, WebhookNode } from '../../journey/definition';
+import { quietUntil } from '../../journey/clock';
 import { targetOf, type JourneyGraph } from '../../journey/graph';
 import { matchesAll, matchesFilter, propertyAt } from '../../journey/match';
-import {
-	escapeHtml,
-	escapeJsonString,
-	renderTemplate,
-	type TemplateVars
-} from '../../journey/render';
 import { chooseSplitOutput } from '../../journey/split';
 import type { Db } from '../db/connect';
 import type { EnrollmentStatus } from '../db/schema';
 import { countMessagesSince, insertMessage } from '../messaging/outbox-repository';
 import { getChannelSettings } from '../messaging/channel-settings-service';
-import { recommendForCustomer } from '../recommender/recommendation-service';
 import {
 	insertSteps,
 	saveEnrollment,
@@ -35,6 +22,17 @@ import {
 	writeTraits,
 	type JourneyCustomer
 } from './journey-customer-repository';
+import {
+	blockProducts,
+	customerKey,
+	delayEnd,
+	renderEmail,
+	renderOffer,
+	renderWebhookBody,
+	sameValue,
+	templateVars,
+	timeZoneOf
+} from './step-content';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -141,11 +139,6 @@ async function customerOf(ctx: StepContext, run: Enrollment): Promise<JourneyCus
 	return ctx.customer;
 }
 
-function timeZoneOf(customer: JourneyCustomer | null): string {
-	const own = customer?.traits.timezone;
-	return zoneOr(typeof own === 'string' ? own : null, customer?.workspaceTimeZone ?? 'UTC');
-}
-
 async function execute(
 	ctx: StepContext,
 	run: Enrollment,
@@ -165,7 +158,11 @@ async function execute(
 		case 'delay': {
 			if (reason.kind === 'timer') return { kind: 'output', output: 'next' };
 			if (reason.kind === 'event') return { kind: 'wait', wakeAt: run.wakeAt, waitingFor: null };
-			return { kind: 'wait', wakeAt: await delayUntil(ctx, run, node.delay), waitingFor: null };
+			return {
+				kind: 'wait',
+				wakeAt: delayEnd(now, await customerOf(ctx, run), node.delay),
+				waitingFor: null
+			};
 		}
 		case 'wait_event': {
 			if (reason.kind === 'timer') return { kind: 'output', output: 'timed_out' };
@@ -213,7 +210,7 @@ async function execute(
 		}
 		case 'split': {
 			const customer = await customerOf(ctx, run);
-			const key = customer?.externalId ?? `customer:${run.customerId}`;
+			const key = customerKey({ id: run.customerId, externalId: customer?.externalId ?? null });
 			const output = chooseSplitOutput(node, run.journeyId, key);
 			return { kind: 'output', output, detail: { mode: node.mode, bucket: output } };
 		}
@@ -256,58 +253,9 @@ async function execute(
 	}
 }
 
-/** Cart and order ids compare as text ("42" and 42 are the same cart); objects never match. */
-function sameValue(a: unknown, b: unknown): boolean {
-	const text = (v: unknown) =>
-		typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
-	const left = text(a);
-	return left !== null && left === text(b);
-}
-
 /** enrollment + node + arrival count: a repeated step finds its own message or ledger row. */
 function idempotencyKey(run: Enrollment, nodeId: string): string {
 	return `j${run.journeyId}:e${run.id}:${nodeId}:${run.context.visits[nodeId] ?? 1}`;
-}
-
-async function delayUntil(
-	ctx: StepContext,
-	run: Enrollment,
-	delay: Extract<JourneyNode, { type: 'delay' }>['delay']
-): Promise<number> {
-	if (delay.kind === 'duration') return ctx.now + delay.minutes * MINUTE;
-	const customer = await customerOf(ctx, run);
-	const zone = timeZoneOf(customer);
-	if (delay.kind === 'time_of_day') return nextLocalTime(ctx.now, zone, delay.hour, delay.minute);
-	const date = monthDay(customer?.traits[delay.trait]);
-	// No such date on the profile: nothing to wait for.
-	return date ? nextAnniversary(ctx.now, zone, date, delay.offsetDays, 9) : ctx.now;
-}
-
-function templateVars(customer: JourneyCustomer, run: Enrollment): TemplateVars {
-	const text = (value: unknown) => (typeof value === 'string' ? value : null);
-	const [first, ...rest] = (customer.name ?? '').trim().split(/\s+/);
-	return {
-		first_name: text(customer.traits.first_name) ?? (first || null),
-		last_name: text(customer.traits.last_name) ?? (rest.join(' ') || null),
-		name: customer.name,
-		email: customer.email,
-		user_id: customer.externalId,
-		points: customer.loyaltyPoints,
-		traits: customer.traits,
-		entry: run.context.entry
-	};
-}
-
-async function products(ctx: StepContext, run: Enrollment, block: ProductBlock | null) {
-	if (!block) return [];
-	const list = await recommendForCustomer(ctx.db, run.workspaceId, {
-		userId: null,
-		customerId: run.customerId,
-		n: block.count,
-		placement: block.placement,
-		category: null
-	});
-	return list?.items ?? [];
 }
 
 /**
@@ -325,7 +273,7 @@ async function sendStep(
 	if (reason.kind === 'event') return { kind: 'wait', wakeAt: run.wakeAt, waitingFor: null };
 	const customer = await customerOf(ctx, run);
 	if (!customer) return { kind: 'output', output: 'next', step: 'skipped_no_customer' };
-	const vars = templateVars(customer, run);
+	const vars = templateVars(customer, run.context.entry);
 	const key = idempotencyKey(run, node.id);
 	const base = {
 		workspaceId: run.workspaceId,
@@ -337,7 +285,7 @@ async function sendStep(
 		now
 	};
 	if (node.type === 'webhook') {
-		const body = renderTemplate(node.body, vars, escapeJsonString);
+		const body = renderWebhookBody(node, vars);
 		await insertMessage(db, {
 			...base,
 			channel: 'webhook',
@@ -366,31 +314,16 @@ async function sendStep(
 		]);
 		if (sent >= cap) return { kind: 'output', output: 'next', step: 'skipped_cap' };
 	}
-	const items = await products(ctx, run, node.products);
+	const items = await blockProducts(db, run.workspaceId, run.customerId, node.products, now);
 	if (node.type === 'email') {
-		const subject = renderTemplate(node.subject, vars).replace(/[\r\n]+/g, ' ');
-		// The body is the marketer's HTML; the plain-text part drops its tags, not the customer's text.
-		const textBody = renderTemplate(node.body.replace(/<[^>]*>/g, ''), vars);
-		const htmlBody = renderTemplate(node.body, vars, escapeHtml).replace(/\n/g, '<br>\n');
-		const textProducts = items.map((p) => `- ${p.name}${p.url ? ` ${p.url}` : ''}`).join('\n');
-		const htmlProducts = items
-			.map((p) => {
-				const name = escapeHtml(p.name);
-				return `<li>${p.url ? `<a href="${escapeHtml(p.url)}">${name}</a>` : name}</li>`;
-			})
-			.join('');
+		const { subject, text, html } = renderEmail(node, vars, items);
 		await insertMessage(db, {
 			...base,
 			channel: 'email',
 			status: 'pending',
 			recipient: customer.email,
 			subject,
-			payload: {
-				to: customer.email,
-				subject,
-				text: textProducts ? `${textBody}\n\n${textProducts}\n` : textBody,
-				html: `<div>${htmlBody}</div>${htmlProducts ? `<ul>${htmlProducts}</ul>` : ''}`
-			}
+			payload: { to: customer.email, subject, text, html }
 		});
 		return {
 			kind: 'output',
@@ -399,8 +332,7 @@ async function sendStep(
 			detail: { products: items.map((p) => p.sku) }
 		};
 	}
-	const title = renderTemplate(node.title, vars);
-	const body = renderTemplate(node.body, vars);
+	const { title, body } = renderOffer(node, vars);
 	const expiresAt = now + node.expiresHours * 3_600_000;
 	const skus = items.map((p) => p.sku);
 	const message = await insertMessage(db, {

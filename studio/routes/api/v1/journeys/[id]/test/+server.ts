@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { ApiFailure, apiHandler, idParam, readJsonBody, requireKey } from '$lib/server/http/api';
-import { readTestRequest, testJourney } from '$lib/server/journey/simulate';
+import { readTestRequest, testJourney } from '$lib/server/journey/simulate-request';
 import { runtime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
