@@ -286,6 +286,13 @@ describe('journeys over HTTP', () => {
 			conversionRate: null,
 			revenueMinor: 0
 		});
+		// The runs of one version: the same empty answer for the one published.
+		const first = await api(`/${journey.id}/stats?version=1`);
+		expect(first.status).toBe(200);
+		expect(first.body).toEqual(body);
+		const missing = await api(`/${journey.id}/stats?version=2`);
+		expect(missing.status).toBe(404);
+		expect(missing.body.error.code).toBe('version_not_found');
 	});
 
 	it('refuses bad input with clear errors and never answers 500', async () => {
@@ -310,6 +317,12 @@ describe('journeys over HTTP', () => {
 			['/999999', 'GET', undefined, 404, 'not_found'],
 			['/abc/stats', 'GET', undefined, 404, 'not_found'],
 			['/999999/stats', 'GET', undefined, 404, 'not_found'],
+			[`/${id}/stats?version=0`, 'GET', undefined, 400, 'invalid_query'],
+			[`/${id}/stats?version=-1`, 'GET', undefined, 400, 'invalid_query'],
+			[`/${id}/stats?version=1.5`, 'GET', undefined, 400, 'invalid_query'],
+			[`/${id}/stats?version=two`, 'GET', undefined, 400, 'invalid_query'],
+			[`/${id}/stats?version=`, 'GET', undefined, 400, 'invalid_query'],
+			[`/${id}/stats?version=1`, 'GET', undefined, 404, 'version_not_found'],
 			['/abc/publish', 'POST', undefined, 404, 'not_found'],
 			[`/${id}/frobnicate`, 'POST', undefined, 404, 'not_found'],
 			[`/999999`, 'PUT', { name: 'Ghost' }, 404, 'not_found']

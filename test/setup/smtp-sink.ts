@@ -28,12 +28,23 @@ export interface SmtpSink {
 }
 
 export async function startSmtpSink(
-	options: { rejectWith?: SinkRejection } = {}
+	options: {
+		rejectWith?: SinkRejection;
+		/** A fixed port (0 picks a free one). */
+		port?: number;
+		/** Accept any user name and password, for a studio that has credentials configured. */
+		acceptAnyLogin?: boolean;
+	} = {}
 ): Promise<SmtpSink> {
 	const waiters = new Set<() => void>();
 	const server = new SMTPServer({
 		authOptional: true,
-		disabledCommands: ['STARTTLS', 'AUTH'],
+		disabledCommands: options.acceptAnyLogin ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+		// Loopback only: plain-text login is what a local sink can offer.
+		allowInsecureAuth: true,
+		onAuth(auth, _session, callback) {
+			callback(null, { user: auth.username ?? 'anyone' });
+		},
 		logger: false,
 		onData(stream, session, callback) {
 			const chunks: Buffer[] = [];
@@ -64,7 +75,7 @@ export async function startSmtpSink(
 
 	await new Promise<void>((resolve, reject) => {
 		server.server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => resolve());
+		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
 	});
 	const address = server.server.address();
 	if (!address || typeof address === 'string') throw new Error('SMTP sink did not bind a port');

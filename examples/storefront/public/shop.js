@@ -228,6 +228,8 @@
 			const orderId = `D-${Date.now().toString(36).toUpperCase()}`;
 			regulars.track('Order Completed', {
 				order_id: orderId,
+				// Ties the order to its cart, so an abandoned-cart journey knows this cart was bought.
+				cart_id: current.id,
 				total: total(current),
 				revenue: total(current),
 				currency,

@@ -3,6 +3,7 @@
 // never disagree. document.test.ts checks it against the route files so it cannot drift either.
 import { failure } from './helpers';
 import { JOURNEY_PATHS } from './paths-journeys';
+import { JOURNEY_RUN_PATHS } from './paths-journeys-runs';
 import { RECOMMENDATION_PATHS } from './paths-recommendations';
 import { REST_PATHS } from './paths-rest';
 import { TRACKING_PATHS } from './paths-tracking';
@@ -68,7 +69,13 @@ export function openApiDocument(origin?: string): OpenApiDocument {
 		servers: [{ url: origin ?? '/', description: 'This studio' }],
 		security: [{ secretKey: [] }],
 		tags: TAGS,
-		paths: { ...REST_PATHS, ...RECOMMENDATION_PATHS, ...JOURNEY_PATHS, ...TRACKING_PATHS },
+		paths: {
+			...REST_PATHS,
+			...RECOMMENDATION_PATHS,
+			...JOURNEY_PATHS,
+			...JOURNEY_RUN_PATHS,
+			...TRACKING_PATHS
+		},
 		components: {
 			schemas: {
 				...REST_SCHEMAS,

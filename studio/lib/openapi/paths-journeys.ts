@@ -2,10 +2,7 @@ import { failure, JSON_TYPE, KEY_FAILURES, ok, schemaRef } from './helpers';
 import {
 	DRAFT_JOURNEY_EXAMPLE,
 	JOURNEY_DEFINITION_EXAMPLE,
-	JOURNEY_DRY_RUN_EXAMPLE,
 	JOURNEY_EXAMPLE,
-	JOURNEY_STATS_EXAMPLE,
-	JOURNEY_TEST_EXAMPLE,
 	JOURNEY_VERSION_EXAMPLE,
 	UNFINISHED_DEFINITION_EXAMPLE,
 	UNFINISHED_PROBLEMS_EXAMPLE,
@@ -14,7 +11,7 @@ import {
 import type { Example, Parameter, PathItem, Response } from './types';
 import type { JourneyProblem } from '../journey/validate';
 
-const JOURNEY_ID: Parameter = {
+export const JOURNEY_ID: Parameter = {
 	name: 'id',
 	in: 'path',
 	required: true,
@@ -24,7 +21,7 @@ const JOURNEY_ID: Parameter = {
 };
 
 const MAX_BODY = 1_000_000;
-const BODY_FAILURES = {
+export const BODY_FAILURES = {
 	invalid_json: 'The body is not valid JSON.',
 	payload_too_large: `The body is over the ${MAX_BODY}-byte limit.`
 };
@@ -34,7 +31,7 @@ const NAME_INVALID = 'name must be 1 to 200 characters.';
  * Like `failure`, but a code may carry `problems` too: the one error shape with the list a
  * definition_invalid answer adds inside `error`, so clients see where it goes.
  */
-function failureWithProblems(
+export function failureWithProblems(
 	description: string,
 	codes: Readonly<Record<string, string | { message: string; problems: JourneyProblem[] }>>
 ): Response {
@@ -46,7 +43,7 @@ function failureWithProblems(
 	return { description, content: { [JSON_TYPE]: { schema: schemaRef('Error'), examples } } };
 }
 
-const NOT_FOUND = failure('No journey with this id in this workspace.', {
+export const NOT_FOUND = failure('No journey with this id in this workspace.', {
 	not_found: 'No such journey.'
 });
 
@@ -238,99 +235,6 @@ export const JOURNEY_PATHS: Record<string, PathItem> = {
 				'409': failure('The action does not apply to the journey’s status.', {
 					state_invalid: 'A draft journey cannot pause.'
 				}),
-				...KEY_FAILURES
-			}
-		}
-	},
-	'/api/v1/journeys/{id}/test': {
-		post: {
-			operationId: 'testJourney',
-			tags: ['Journeys'],
-			summary: 'Test a journey on one customer',
-			description:
-				'Runs the draft (or `definition`) for one real customer on a virtual clock starting now: delays pass at once, waits and goals react to the scripted `events`, conditions read the customer’s real profile, segments and events, message steps show what would be sent (rendered, with recommended products) or why not (consent, no email, the frequency cap; quiet hours move the send). Nothing is written. The definition must have no problems. The body may be at most 1 MB.',
-			parameters: [JOURNEY_ID],
-			requestBody: {
-				required: true,
-				content: {
-					[JSON_TYPE]: {
-						schema: schemaRef('JourneyTestRequest'),
-						example: {
-							customer: 'u_1042',
-							entry: { cart_id: 'c_981' },
-							events: [{ name: 'Product Viewed', atMinutes: 20, properties: { sku: 'TEA-1' } }]
-						}
-					}
-				}
-			},
-			responses: {
-				'200': ok(
-					'What the journey would do, step by step.',
-					schemaRef('JourneyTestRun'),
-					JOURNEY_TEST_EXAMPLE
-				),
-				'400': failureWithProblems(
-					'A body that is not JSON or not of this shape, or a definition with problems, listed in `error.problems`.',
-					{
-						...BODY_FAILURES,
-						invalid_body: 'customer must be the shop’s user id or { "id": <customer id> }.',
-						definition_invalid: {
-							message: 'Fix these problems before testing.',
-							problems: UNFINISHED_PROBLEMS_EXAMPLE
-						}
-					}
-				),
-				'404': failure('No journey with this id, or no such customer, in this workspace.', {
-					not_found: 'No such journey.',
-					customer_not_found: 'No such customer in this workspace.'
-				}),
-				...KEY_FAILURES
-			}
-		}
-	},
-	'/api/v1/journeys/{id}/dry-run': {
-		post: {
-			operationId: 'dryRunJourney',
-			tags: ['Journeys'],
-			summary: 'Estimate a journey on past data',
-			description:
-				'What the draft (or `definition`) would have done over the last `days` days: who would have entered (from the stored events and profiles, respecting re-entry roughly), then up to 500 of them run as in a test, each with their own later events, and the counts scaled to everyone. An estimate; nothing is written. The body may be empty, or at most 1 MB.',
-			parameters: [JOURNEY_ID],
-			requestBody: {
-				content: {
-					[JSON_TYPE]: { schema: schemaRef('JourneyDryRunRequest'), example: { days: 30 } }
-				}
-			},
-			responses: {
-				'200': ok('The estimate.', schemaRef('JourneyDryRun'), JOURNEY_DRY_RUN_EXAMPLE),
-				'400': failureWithProblems(
-					'A body that is not JSON, days out of range, or a definition with problems, listed in `error.problems`.',
-					{
-						...BODY_FAILURES,
-						invalid_body: 'Send a JSON object (it may be empty).',
-						days_invalid: 'days must be a whole number from 1 to 90.',
-						definition_invalid: {
-							message: 'Fix these problems before testing.',
-							problems: UNFINISHED_PROBLEMS_EXAMPLE
-						}
-					}
-				),
-				'404': NOT_FOUND,
-				...KEY_FAILURES
-			}
-		}
-	},
-	'/api/v1/journeys/{id}/stats': {
-		get: {
-			operationId: 'journeyStats',
-			tags: ['Journeys'],
-			summary: 'How customers flow through a journey',
-			description:
-				'Per step: arrivals, runs waiting there now and how they left; runs by status across every version; the conversion rate against the goal; and the revenue of converted customers within the goal window.',
-			parameters: [JOURNEY_ID],
-			responses: {
-				'200': ok('The counts so far.', schemaRef('JourneyStats'), JOURNEY_STATS_EXAMPLE),
-				'404': NOT_FOUND,
 				...KEY_FAILURES
 			}
 		}

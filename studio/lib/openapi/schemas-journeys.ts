@@ -655,9 +655,13 @@ const simulationSchemas: Record<string, Schema> = {
 			entrants: {
 				...count,
 				description:
-					'Runs that would have started in the window: entry events (thinned by the re-entry setting), customers who crossed an inactivity line or an anniversary, or who are segment members or above the churn threshold now.'
+					'Runs that would have started in the window: entry events the engine would have let in (a customer enters again only once their previous run has ended, as the re-entry setting allows), customers who crossed an inactivity line or an anniversary, or who are segment members or above the churn threshold now. Scaled from the sample when not everyone was simulated.'
 			},
-			sampled: { ...count, description: 'How many of them were simulated (at most 500).' },
+			sampled: {
+				...count,
+				description:
+					'How many runs were simulated (about 500 at most); the rest are scaled from them.'
+			},
 			perNode: {
 				type: 'object',
 				description: 'By node id, scaled from the sample to every entrant.',
@@ -794,7 +798,8 @@ export const JOURNEY_SCHEMAS: Record<string, Schema> = {
 			goalWindowDays: {
 				type: 'integer',
 				minimum: 1,
-				description: 'The goal window of the latest version; 30 when it has no goal.'
+				description:
+					'The goal window of the latest version, or of `version` when given; 30 when it has no goal.'
 			},
 			nodes: {
 				type: 'object',

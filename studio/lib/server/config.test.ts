@@ -11,7 +11,8 @@ describe('readConfig', () => {
 				origin: undefined,
 				dataDir: '/srv/app/data',
 				databaseUrl: undefined,
-				demo: true
+				demo: true,
+				webhookAllowPrivate: false
 			}
 		});
 	});
@@ -24,7 +25,8 @@ describe('readConfig', () => {
 				ORIGIN: 'https://crm.example.com/',
 				DATA_DIR: '/var/lib/regulars',
 				DATABASE_URL: 'postgres://u:p@db:5432/r',
-				DEMO: '0'
+				DEMO: '0',
+				REGULARS_WEBHOOK_ALLOW_PRIVATE: '1'
 			},
 			'/srv'
 		);
@@ -36,7 +38,8 @@ describe('readConfig', () => {
 				origin: 'https://crm.example.com',
 				dataDir: '/var/lib/regulars',
 				databaseUrl: 'postgres://u:p@db:5432/r',
-				demo: false
+				demo: false,
+				webhookAllowPrivate: true
 			}
 		});
 	});
@@ -46,7 +49,8 @@ describe('readConfig', () => {
 			PORT: '70000',
 			ORIGIN: 'ftp://x',
 			DATABASE_URL: 'mysql://x',
-			DEMO: 'maybe'
+			DEMO: 'maybe',
+			REGULARS_WEBHOOK_ALLOW_PRIVATE: 'yes'
 		});
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
@@ -54,13 +58,20 @@ describe('readConfig', () => {
 			'PORT',
 			'ORIGIN',
 			'DATABASE_URL',
-			'DEMO'
+			'DEMO',
+			'REGULARS_WEBHOOK_ALLOW_PRIVATE'
 		]);
 	});
 });
 
 describe('publicUrl', () => {
-	const base = { port: 3000, dataDir: '/d', databaseUrl: undefined, demo: true };
+	const base = {
+		port: 3000,
+		dataDir: '/d',
+		databaseUrl: undefined,
+		demo: true,
+		webhookAllowPrivate: false
+	};
 	it('prefers ORIGIN and otherwise names the listening address', () => {
 		expect(publicUrl({ ...base, host: '127.0.0.1', origin: 'https://crm.shop' })).toBe(
 			'https://crm.shop'

@@ -8,6 +8,8 @@ export interface Config {
 	dataDir: string;
 	databaseUrl: string | undefined;
 	demo: boolean;
+	/** Lets journey webhooks reach loopback, private and link-local addresses. */
+	webhookAllowPrivate: boolean;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -50,15 +52,32 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): ConfigR
 		}
 	}
 
-	let demo = true;
-	if (env.DEMO !== undefined && env.DEMO !== '') {
-		if (env.DEMO === '0' || env.DEMO === 'false') demo = false;
-		else if (env.DEMO === '1' || env.DEMO === 'true') demo = true;
-		else errors.push(`DEMO must be 0 or 1, got "${env.DEMO}"`);
-	}
+	const demo = parseFlag('DEMO', env.DEMO, true, errors);
+	const webhookAllowPrivate = parseFlag(
+		'REGULARS_WEBHOOK_ALLOW_PRIVATE',
+		env.REGULARS_WEBHOOK_ALLOW_PRIVATE,
+		false,
+		errors
+	);
 
 	if (errors.length) return { ok: false, errors };
-	return { ok: true, config: { port, host, origin, dataDir, databaseUrl, demo } };
+	return {
+		ok: true,
+		config: { port, host, origin, dataDir, databaseUrl, demo, webhookAllowPrivate }
+	};
+}
+
+function parseFlag(
+	name: string,
+	value: string | undefined,
+	fallback: boolean,
+	errors: string[]
+): boolean {
+	if (value === undefined || value === '') return fallback;
+	if (value === '0' || value === 'false') return false;
+	if (value === '1' || value === 'true') return true;
+	errors.push(`${name} must be 0 or 1, got "${value}"`);
+	return fallback;
 }
 
 function parsePort(value: string | undefined, errors: string[]): number {

@@ -5,6 +5,7 @@ import { seedDemoIfEmpty } from './demo/seed';
 import { JOBS } from './jobs/jobs';
 import { startScheduler } from './jobs/scheduler';
 import { configureSecretBox } from './messaging/secret-box';
+import { configureWebhooks } from './messaging/webhook-channel';
 
 export interface Runtime {
 	config: Config;
@@ -37,6 +38,9 @@ export function startRuntime(
 		// SMTP passwords and webhook signing secrets are sealed with this; instances sharing one
 		// PostgreSQL database must share REGULARS_SECRET too (SQLite keeps a key file in DATA_DIR).
 		configureSecretBox({ secret: env.REGULARS_SECRET, dataDir: config.dataDir });
+		// Off by default: a journey's webhook URL must not reach the studio's own network unless
+		// the operator, who knows what lives there, says so.
+		configureWebhooks({ allowPrivate: config.webhookAllowPrivate });
 		const { db, dialect } = connect(config);
 		const applied = await migrateToLatest(db);
 		if (applied.length)

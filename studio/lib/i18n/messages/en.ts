@@ -2,6 +2,10 @@ import { apiDocsEn } from './areas/api-docs';
 import { channelsEn } from './areas/channels';
 import { customersEn } from './areas/customers';
 import { importsEn } from './areas/imports';
+import { journeyCanvasEn } from './areas/journey-canvas';
+import { journeyPanelEn } from './areas/journey-panel';
+import { journeyTestEn } from './areas/journey-test';
+import { journeyTraceEn } from './areas/journey-trace';
 import { journeysEn } from './areas/journeys';
 import { installEn } from './areas/install';
 import { messagesEn } from './areas/messages';
@@ -127,8 +131,6 @@ const core = {
 		'Customer profiles, search and filters are being built. {count, plural, one {# customer is} other {# customers are}} already recorded in this workspace.',
 	'area.segments.body':
 		'Segments of customers by behaviour, value and lifecycle stage are being built. There is nothing to show yet.',
-	'area.journeys.body':
-		'The journey canvas for welcome, post-purchase, loyalty, birthday and win-back journeys is being built. No journey runs yet.',
 	'area.experiments.body':
 		'A/B tests, holdouts and their statistics are being built. No experiment runs yet.',
 	'area.products.body':
@@ -240,7 +242,11 @@ export const en = {
 	...recommendationsEn,
 	...messagesEn,
 	...channelsEn,
-	...journeysEn
+	...journeysEn,
+	...journeyTraceEn,
+	...journeyCanvasEn,
+	...journeyTestEn,
+	...journeyPanelEn
 };
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,10 @@ import { apiDocsZhCN } from './areas/api-docs';
 import { channelsZhCN } from './areas/channels';
 import { customersZhCN } from './areas/customers';
 import { importsZhCN } from './areas/imports';
+import { journeyCanvasZhCN } from './areas/journey-canvas';
+import { journeyPanelZhCN } from './areas/journey-panel';
+import { journeyTestZhCN } from './areas/journey-test';
+import { journeyTraceZhCN } from './areas/journey-trace';
 import { journeysZhCN } from './areas/journeys';
 import { installZhCN } from './areas/install';
 import { messagesZhCN } from './areas/messages';
@@ -125,8 +129,6 @@ const core = {
 	'area.customers.body':
 		'顾客档案、搜索和筛选正在建设中。此工作区已记录 {count, plural, one {# 位顾客} other {# 位顾客}}。',
 	'area.segments.body': '按行为、价值和生命周期阶段划分的人群正在建设中，目前还没有内容。',
-	'area.journeys.body':
-		'用于欢迎、购后、忠诚、生日和挽回旅程的画布正在建设中，目前没有运行中的旅程。',
 	'area.experiments.body': 'A/B 测试、对照组及其统计分析正在建设中，目前没有运行中的实验。',
 	'area.products.body':
 		'商品目录视图正在建设中。此工作区已有 {count, plural, one {# 件商品} other {# 件商品}}。',
@@ -233,5 +235,9 @@ export const zhCN: Record<MessageKey, string> = {
 	...recommendationsZhCN,
 	...messagesZhCN,
 	...channelsZhCN,
-	...journeysZhCN
+	...journeysZhCN,
+	...journeyTraceZhCN,
+	...journeyCanvasZhCN,
+	...journeyTestZhCN,
+	...journeyPanelZhCN
 };

@@ -222,3 +222,20 @@ export async function versionsById(
 		])
 	);
 }
+
+/** A published version by its number (1, 2...), as people name versions. */
+export async function findVersionByNumber(
+	db: Db,
+	workspaceId: number,
+	journeyId: number,
+	number: number
+): Promise<{ id: number; definition: unknown } | null> {
+	const row = await db
+		.selectFrom('journey_version')
+		.select(['id', 'definition'])
+		.where('workspace_id', '=', workspaceId)
+		.where('journey_id', '=', journeyId)
+		.where('number', '=', number)
+		.executeTakeFirst();
+	return row ? { id: Number(row.id), definition: readJson(row.definition, null) } : null;
+}

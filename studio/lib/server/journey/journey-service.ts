@@ -1,7 +1,6 @@
 import type { JourneyDefinition } from '../../journey/definition';
 import { TEMPLATE_KEYS, journeyTemplate, type TemplateKey } from '../../journey/templates';
 import { parseJourney, type JourneyProblem, type LintContext } from '../../journey/validate';
-import { GRAPH_CODES } from '../../journey/problems';
 import type { Db } from '../db/connect';
 import type { JourneyStatus } from '../db/schema';
 import { inTransaction } from '../db/transaction';
@@ -42,27 +41,49 @@ function cleanName(name: unknown): string | null {
 }
 
 /**
- * A draft may be unfinished (outputs not connected yet, unreachable steps), but every step in it
- * must be readable: the canvas saves work in progress, publishing demands a clean lint.
+ * Problems that make a definition unreadable: a step the canvas could not draw or the parser
+ * could not place. Everything else (an empty subject, a URL half typed, outputs not connected yet)
+ * is work in progress, which the canvas must be able to save and reload without losing it.
+ */
+const SHAPE_CODES: ReadonlySet<string> = new Set([
+	'definition_invalid',
+	'version_unsupported',
+	'too_many_nodes',
+	'settings_invalid',
+	'node_invalid',
+	'node_type_unknown',
+	'node_id_invalid',
+	'edge_invalid'
+]);
+
+/** Keys that could reach an object's prototype if a later reader merged this JSON carelessly. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A draft may be unfinished, but every step in it must be readable. A clean lint stores the parsed
+ * copy; an unfinished one stores the input as sent (so what the marketer typed survives a reload),
+ * minus prototype keys. Publishing parses it again and demands a clean lint.
  */
 function checkDraft(input: unknown): JourneyResult<unknown> {
-	let size: number;
+	let text: string;
 	try {
-		size = JSON.stringify(input ?? null).length;
+		text = JSON.stringify(input ?? null);
 	} catch {
 		return failure('definition_invalid', 'The definition is not JSON.');
 	}
-	if (size > MAX_DRAFT_BYTES)
+	if (text.length > MAX_DRAFT_BYTES)
 		return failure(
 			'definition_invalid',
 			`A journey definition is at most ${MAX_DRAFT_BYTES} bytes.`
 		);
 	const parsed = parseJourney(input);
 	if (parsed.ok) return { ok: true, value: parsed.definition };
-	const structural = parsed.problems.filter((p) => !GRAPH_CODES.has(p.code));
-	if (structural.length)
-		return failure('definition_invalid', 'The definition has problems.', structural);
-	return { ok: true, value: input };
+	const shape = parsed.problems.filter((p) => SHAPE_CODES.has(p.code));
+	if (shape.length) return failure('definition_invalid', 'The definition has problems.', shape);
+	return {
+		ok: true,
+		value: JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value))
+	};
 }
 
 export async function createJourney(

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect';
 import { readJson } from '../db/json';
+import { findJourney, findVersionByNumber } from './journey-repository';
 
 export interface NodeStats {
 	/** Arrivals at the node (a run that loops counts each time). */
@@ -38,19 +39,26 @@ function node(stats: Record<string, NodeStats>, id: string): NodeStats {
 	return s;
 }
 
-/** Per-node counts from the append-only step log, and the runs' current state. */
+/**
+ * Per-node counts from the append-only step log, and the runs' current state. With `versionId`,
+ * only runs that entered on that version (a run keeps its version to the end, and so do its
+ * steps); without it, every version's runs together.
+ */
 export async function journeyStats(
 	db: Db,
 	workspaceId: number,
 	journeyId: number,
-	goalWindowDays: number
+	goalWindowDays: number,
+	scope: { versionId?: number } = {}
 ): Promise<JourneyStats> {
+	const { versionId } = scope;
 	const nodes: Record<string, NodeStats> = Object.create(null) as Record<string, NodeStats>;
 	const steps = await db
 		.selectFrom('journey_step')
 		.select(['node_id as nodeId', 'outcome', (eb) => eb.fn.countAll<number>().as('n')])
 		.where('workspace_id', '=', workspaceId)
 		.where('journey_id', '=', journeyId)
+		.$if(versionId !== undefined, (qb) => qb.where('version_id', '=', versionId!))
 		.groupBy(['node_id', 'outcome'])
 		.execute();
 	for (const row of steps) {
@@ -65,6 +73,7 @@ export async function journeyStats(
 		.select(['status', 'node_id as nodeId', (eb) => eb.fn.countAll<number>().as('n')])
 		.where('workspace_id', '=', workspaceId)
 		.where('journey_id', '=', journeyId)
+		.$if(versionId !== undefined, (qb) => qb.where('version_id', '=', versionId!))
 		.groupBy(['status', 'node_id'])
 		.execute();
 	const totals = {
@@ -94,6 +103,7 @@ export async function journeyStats(
 		.where('enrollment.workspace_id', '=', workspaceId)
 		.where('enrollment.journey_id', '=', journeyId)
 		.where('enrollment.status', '=', 'converted')
+		.$if(versionId !== undefined, (qb) => qb.where('enrollment.version_id', '=', versionId!))
 		.where('shop_order.status', '=', 'completed')
 		.whereRef('shop_order.placed_at', '>=', 'enrollment.entered_at')
 		.where(sql<boolean>`shop_order.placed_at <= enrollment.entered_at + ${windowMs}`)
@@ -105,6 +115,38 @@ export async function journeyStats(
 		conversionRate: entered > 0 ? totals.converted / entered : null,
 		revenueMinor: Number(revenue?.revenue ?? 0)
 	};
+}
+
+export type JourneyStatsResult =
+	| { ok: true; value: JourneyStats & { goalWindowDays: number } }
+	| { ok: false; error: { code: 'not_found' | 'version_not_found'; message: string } };
+
+/**
+ * The stats behind `GET /api/v1/journeys/{id}/stats`: every version's runs, or with `version`
+ * (its number) only the runs that entered on it, measured against that version's goal window.
+ */
+export async function journeyStatsById(
+	db: Db,
+	workspaceId: number,
+	journeyId: number,
+	version: number | null
+): Promise<JourneyStatsResult> {
+	if (!(await findJourney(db, workspaceId, journeyId)))
+		return { ok: false, error: { code: 'not_found', message: 'No such journey.' } };
+	if (version === null) {
+		const window = await goalWindowDays(db, workspaceId, journeyId);
+		const stats = await journeyStats(db, workspaceId, journeyId, window);
+		return { ok: true, value: { goalWindowDays: window, ...stats } };
+	}
+	const found = await findVersionByNumber(db, workspaceId, journeyId, version);
+	if (!found)
+		return {
+			ok: false,
+			error: { code: 'version_not_found', message: `This journey has no version ${version}.` }
+		};
+	const window = goalWindowOf(found.definition);
+	const stats = await journeyStats(db, workspaceId, journeyId, window, { versionId: found.id });
+	return { ok: true, value: { goalWindowDays: window, ...stats } };
 }
 
 /** The goal window of the journey's live (or latest) version, in days; 30 when it has none. */
@@ -121,10 +163,12 @@ export async function goalWindowDays(
 		.orderBy('number', 'desc')
 		.limit(1)
 		.executeTakeFirst();
-	const definition = readJson<{ settings?: { goal?: { windowDays?: unknown } | null } }>(
-		row?.definition,
-		{}
-	);
-	const days = Number(definition.settings?.goal?.windowDays);
+	return goalWindowOf(readJson<unknown>(row?.definition, {}));
+}
+
+function goalWindowOf(definition: unknown): number {
+	const goal = (definition as { settings?: { goal?: { windowDays?: unknown } | null } } | null)
+		?.settings?.goal;
+	const days = Number(goal?.windowDays);
 	return Number.isFinite(days) && days > 0 ? days : 30;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../journey/definition';
 import type { JourneyProblem } from '../../journey/problems';
 import { TEMPLATE_KEYS, type TemplateKey } from '../../journey/templates';
+import { parseJourney } from '../../journey/validate';
 import type { Db } from '../db/connect';
 import { readJson } from '../db/json';
 import { containsPattern } from '../db/like';
@@ -267,8 +268,24 @@ export function draftSteps(draft: unknown): DraftStep[] {
 	});
 }
 
+/**
+ * A stored draft as the canvas draws it. Drafts are parsed when saved, so a readable shape is
+ * guaranteed; a clean one comes back parsed, an unfinished one as the marketer left it.
+ */
+export function canvasDefinition(draft: unknown): JourneyDefinition {
+	const parsed = parseJourney(draft);
+	if (parsed.ok) return parsed.definition;
+	const d = draft as Partial<JourneyDefinition> | null;
+	if (d && Array.isArray(d.nodes) && Array.isArray(d.edges) && d.settings) {
+		return d as JourneyDefinition;
+	}
+	return blankDefinition();
+}
+
 export interface JourneyDetail {
 	journey: JourneyRow;
+	/** The draft, for the canvas. */
+	definition: JourneyDefinition;
 	versions: { number: number; publishedAt: number; publishedBy: string | null }[];
 	liveVersion: number | null;
 	steps: DraftStep[];
@@ -298,6 +315,7 @@ export async function journeyDetail(
 		})),
 		liveVersion: live ? Number(live.number) : null,
 		steps: draftSteps(journey.draft),
+		definition: canvasDefinition(journey.draft),
 		problems: await validateDefinition(db, workspaceId, journey.draft),
 		liveSteps: live ? draftSteps(live.definition) : [],
 		stats: live ? await journeyStats(db, workspaceId, journeyId, windowDays) : null,
@@ -316,5 +334,28 @@ export async function journeyDraft(
 	return {
 		journey: found.journey,
 		problems: await validateDefinition(db, workspaceId, found.journey.draft)
+	};
+}
+
+/** One published version, read-only on the canvas: who published it and when. */
+export async function journeyVersionView(
+	db: Db,
+	workspaceId: number,
+	journeyId: number,
+	number: number
+): Promise<{
+	number: number;
+	publishedAt: number;
+	publishedBy: string | null;
+	definition: JourneyDefinition;
+} | null> {
+	const found = await journeyWithVersions(db, workspaceId, journeyId);
+	const version = found?.versions.find((v) => Number(v.number) === number);
+	if (!version) return null;
+	return {
+		number,
+		publishedAt: Number(version.publishedAt),
+		publishedBy: version.publishedBy,
+		definition: canvasDefinition(version.definition)
 	};
 }

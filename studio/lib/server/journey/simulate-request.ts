@@ -12,10 +12,14 @@ import {
 	type ScriptedEvent,
 	type SimulationResult
 } from './simulate';
-import { findCustomerId } from './simulation-repository';
+import { findCustomerId, type DescribedCustomer } from './simulation-repository';
+
+/** Most traits a described customer may have; a profile, not a data set. */
+export const MAX_DESCRIBED_TRAITS = 100;
 
 export interface TestRequest {
-	customer: { externalId: string } | { id: number };
+	/** A stored customer, or (studio only) one described by traits who is not stored anywhere. */
+	customer: { externalId: string } | { id: number } | { described: DescribedCustomer };
 	events: ScriptedEvent[];
 	entry: Record<string, unknown>;
 	/** A definition to try instead of the journey's draft. */
@@ -26,9 +30,44 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Checks the shape of a test-run body; the definition itself is checked by `testJourney`. */
+function text(value: unknown, max: number): string | null {
+	if (typeof value !== 'string') return null;
+	const trimmed = value.trim();
+	return trimmed ? trimmed.slice(0, max) : null;
+}
+
+/**
+ * A customer described by traits, mapped as identify maps them: `email` and `name` (or first and
+ * last name) fill the columns and stay traits too; `user_id` stands for the shop's user id, which
+ * splits and holdouts hash; `consent` is `granted`, `denied` or `unknown` (true and false too) and
+ * is not a trait. First name, time zone and the rest are read from the traits as for anyone.
+ */
+export function describedCustomer(traits: Record<string, unknown>): DescribedCustomer {
+	const { consent, ...rest } = traits;
+	const first = text(rest.first_name, 200) ?? text(rest.firstName, 200);
+	const last = text(rest.last_name, 200) ?? text(rest.lastName, 200);
+	return {
+		externalId: text(rest.user_id, 500),
+		email: text(rest.email, 320),
+		name: text(rest.name, 200) ?? ([first, last].filter(Boolean).join(' ') || null),
+		consent:
+			consent === true || consent === 'granted'
+				? 'granted'
+				: consent === false || consent === 'denied'
+					? 'denied'
+					: 'unknown',
+		traits: rest,
+		loyaltyPoints: 0
+	};
+}
+
+/**
+ * Checks the shape of a test-run body; the definition itself is checked by `testJourney`. With
+ * `described`, `customer` may also be `{ "traits": {…} }`: a customer who exists only in the run.
+ */
 export function readTestRequest(
-	body: unknown
+	body: unknown,
+	options: { described?: boolean } = {}
 ): { ok: true; value: TestRequest } | { ok: false; message: string } {
 	const fail = (message: string) => ({ ok: false as const, message });
 	if (!isRecord(body)) return fail('Send a JSON object with "customer".');
@@ -41,6 +80,14 @@ export function readTestRequest(
 		(body.customer.id as number) > 0
 	)
 		customer = { id: body.customer.id as number };
+	else if (options.described && isRecord(body.customer) && isRecord(body.customer.traits)) {
+		if (Object.keys(body.customer.traits).length > MAX_DESCRIBED_TRAITS)
+			return fail(`A described customer has at most ${MAX_DESCRIBED_TRAITS} traits.`);
+		customer = { described: describedCustomer(body.customer.traits) };
+	} else if (options.described)
+		return fail(
+			'customer must be the shop’s user id, { "id": <customer id> } or { "traits": { … } }.'
+		);
 	else return fail('customer must be the shop’s user id or { "id": <customer id> }.');
 	const events: ScriptedEvent[] = [];
 	if (body.events !== undefined) {
@@ -112,19 +159,23 @@ export async function testJourney(
 ): Promise<SimulationOutcome<SimulationResult>> {
 	const definition = await definitionToSimulate(db, workspaceId, journeyId, request.definition);
 	if (!definition.ok) return definition;
+	const run = {
+		definition: definition.value,
+		journeyId,
+		events: request.events,
+		entry: request.entry,
+		start: now
+	};
+	if ('described' in request.customer)
+		return {
+			ok: true,
+			value: await simulateJourney(db, workspaceId, { ...run, profile: request.customer.described })
+		};
 	const customerId = await findCustomerId(db, workspaceId, request.customer);
 	if (customerId === null)
 		return {
 			ok: false,
 			error: { code: 'customer_not_found', message: 'No such customer in this workspace.' }
 		};
-	const result = await simulateJourney(db, workspaceId, {
-		definition: definition.value,
-		journeyId,
-		customerId,
-		events: request.events,
-		entry: request.entry,
-		start: now
-	});
-	return { ok: true, value: result };
+	return { ok: true, value: await simulateJourney(db, workspaceId, { ...run, customerId }) };
 }

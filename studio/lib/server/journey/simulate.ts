@@ -4,6 +4,9 @@
  * takes the steps the engine takes (step-runner.ts), but writes nothing: profile changes and points
  * land on an in-memory copy of the customer, so later steps see them, and sends are reported as
  * what would go out. Scripted events stand in for what the customer does meanwhile.
+ *
+ * The customer may also be described instead of stored (`profile`): a new shopper with no row and
+ * no history, whose conditions and segments are evaluated on the description itself.
  */
 import { quietUntil } from '../../journey/clock';
 import {
@@ -36,7 +39,14 @@ import {
 	templateVars,
 	timeZoneOf
 } from './step-content';
-import { customerMatchesWithTraits, messageLimits } from './simulation-repository';
+import {
+	customerMatchesWithTraits,
+	describedCustomerMatches,
+	describedInSegment,
+	messageLimits,
+	workspaceTimeZone,
+	type DescribedCustomer
+} from './simulation-repository';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -52,10 +62,9 @@ export interface ScriptedEvent {
 	atMinutes: number;
 }
 
-export interface SimulationInput {
+interface SimulationBase {
 	definition: JourneyDefinition;
 	journeyId: number;
-	customerId: number;
 	events?: ScriptedEvent[];
 	/** The properties of the event that brought the customer in (`{{entry.x}}`, matchKey). */
 	entry?: Record<string, unknown>;
@@ -63,6 +72,13 @@ export interface SimulationInput {
 	start?: number;
 	horizonMinutes?: number;
 }
+
+/** A stored customer (`customerId`) or a described one (`profile`) who exists only in this run. */
+export type SimulationInput = SimulationBase &
+	(
+		| { customerId: number; profile?: undefined }
+		| { customerId?: undefined; profile: DescribedCustomer }
+	);
 
 export interface WouldSend {
 	channel: 'email' | 'offer' | 'webhook';
@@ -117,6 +133,8 @@ interface Run {
 	journeyId: number;
 	graph: JourneyGraph;
 	customer: JourneyCustomer;
+	/** A described customer: nothing about them is stored, so nothing is read by their id. */
+	described: boolean;
 	/** Set once a step changed them: conditions then read these instead of the stored ones. */
 	changedTraits: boolean;
 	entry: Record<string, unknown>;
@@ -153,7 +171,9 @@ export async function simulateJourney(
 		Math.max(input.horizonMinutes ?? DEFAULT_HORIZON_MINUTES, 0),
 		MAX_MINUTES
 	);
-	const stored = await journeyCustomer(db, workspaceId, input.customerId);
+	const stored = input.profile
+		? await describedAsCustomer(db, workspaceId, input.profile)
+		: await journeyCustomer(db, workspaceId, input.customerId);
 	if (!stored) {
 		const step = { at: start, nodeId: graph.entry.id, type: graph.entry.type, outcome: 'failed' };
 		return {
@@ -169,6 +189,7 @@ export async function simulateJourney(
 		journeyId: input.journeyId,
 		graph,
 		customer: { ...stored, traits: structuredClone(stored.traits) },
+		described: input.profile !== undefined,
 		changedTraits: false,
 		entry: input.entry ?? {},
 		events: (input.events ?? [])
@@ -240,6 +261,18 @@ export async function simulateJourney(
 		// An unconnected output (only an unfinished draft has one) ends the run, as in the engine.
 		if (!node) return finish('completed', run.now);
 	}
+}
+
+/**
+ * A described customer as the steps see one. Id 0 belongs to no stored customer (ids start at 1);
+ * the run never reads by it anyway (see `Run.described`).
+ */
+async function describedAsCustomer(
+	db: Db,
+	workspaceId: number,
+	profile: DescribedCustomer
+): Promise<JourneyCustomer> {
+	return { ...profile, id: 0, workspaceTimeZone: await workspaceTimeZone(db, workspaceId) };
 }
 
 /** The key splits and control groups hash, as the engine forms it. */
@@ -375,18 +408,18 @@ async function execute(run: Run, node: JourneyNode): Promise<Result> {
 			for (const check of node.checks) {
 				let ok: boolean;
 				if (check.kind === 'customer')
-					ok = await customerMatchesWithTraits(
-						run.db,
-						run.workspaceId,
-						run.customer.id,
-						run.changedTraits ? run.customer.traits : null,
-						check.root,
-						at
-					);
+					ok = run.described
+						? await describedCustomerMatches(run.db, run.workspaceId, run.customer, check.root, at)
+						: await customerMatchesWithTraits(
+								run.db,
+								run.workspaceId,
+								run.customer.id,
+								run.changedTraits ? run.customer.traits : null,
+								check.root,
+								at
+							);
 				else if (check.kind === 'segment')
-					ok =
-						(await isSegmentMember(run.db, run.workspaceId, check.segmentId, run.customer.id)) ===
-						check.member;
+					ok = (await inSegment(run, check.segmentId, at)) === check.member;
 				else ok = matchesFilter(run.entry, check.filter);
 				results.push(ok);
 				if (node.match === 'all' ? !ok : ok) break;
@@ -430,6 +463,12 @@ async function execute(run: Run, node: JourneyNode): Promise<Result> {
 	}
 }
 
+async function inSegment(run: Run, segmentId: number, at: number): Promise<boolean> {
+	if (run.described)
+		return describedInSegment(run.db, run.workspaceId, segmentId, run.customer, at);
+	return isSegmentMember(run.db, run.workspaceId, segmentId, run.customer.id);
+}
+
 /** Whether a cap is reached: the stored sends plus the ones this run would have made. */
 async function capped(run: Run, at: number): Promise<boolean> {
 	for (const [cap, window] of [
@@ -438,10 +477,13 @@ async function capped(run: Run, at: number): Promise<boolean> {
 	] as const) {
 		if (cap === null) continue;
 		const since = at - window;
-		const stored = await countMessagesSince(run.db, run.workspaceId, run.customer.id, since, [
-			'email',
-			'offer'
-		]);
+		// A described customer has had no messages.
+		const stored = run.described
+			? 0
+			: await countMessagesSince(run.db, run.workspaceId, run.customer.id, since, [
+					'email',
+					'offer'
+				]);
 		const simulated = run.sent.filter((s) => s.channel !== 'webhook' && s.at >= since).length;
 		if (stored + simulated >= cap) return true;
 	}
@@ -482,7 +524,13 @@ async function send(run: Run, node: EmailNode | OfferNode | WebhookNode): Promis
 	const moved = at === arrived ? {} : { detail: deferred };
 	if (await capped(run, at)) return { ...skip('skipped_cap'), at, ...moved };
 	const items = run.products
-		? await blockProducts(run.db, run.workspaceId, customer.id, node.products, at)
+		? await blockProducts(
+				run.db,
+				run.workspaceId,
+				run.described ? null : customer.id,
+				node.products,
+				at
+			)
 		: [];
 	const skus = items.map((p) => p.sku);
 	if (node.type === 'email') {

@@ -3,14 +3,16 @@
  * one workspace: a simulation looks at real customers and events and never writes.
  */
 import { sql } from 'kysely';
-import type { GroupNode } from '../../segment/definition';
+import type { GroupNode, SegmentDefinition } from '../../segment/definition';
+import { parseSegment } from '../../segment/validate';
 import { chunks } from '../db/chunks';
 import { dialectOf, type Db } from '../db/connect';
 import { readJson } from '../db/json';
 import type { CustomerTable } from '../db/schema';
 import { findChannelSettingsRow } from '../messaging/channel-settings-repository';
 import { compileSegment } from '../segment/segment-compiler';
-import { customerMatches } from './journey-customer-repository';
+import { findSegmentRow } from '../segment/segment-repository';
+import { customerMatches, type JourneyCustomer } from './journey-customer-repository';
 
 export interface SimulationEvent {
 	id: number;
@@ -110,6 +112,94 @@ export async function customerMatchesWithTraits(
 		.where(condition)
 		.executeTakeFirst();
 	return row !== undefined;
+}
+
+/**
+ * A customer who exists only in a test run ("describe a customer"): no row, no history. Segment
+ * conditions see a brand-new shopper with these columns and traits, no orders and no events.
+ */
+export type DescribedCustomer = Omit<JourneyCustomer, 'id' | 'workspaceTimeZone'>;
+
+/**
+ * A one-row stand-in for `customer` holding a described customer. The row comes from a left join
+ * that finds nothing (ids start at 1), so each column keeps the table's type on PostgreSQL and a
+ * bound value only has to fill it in: `coalesce(value, c.column)`. Its id is null, so the event
+ * subqueries of a condition (`e.customer_id = customer.id`) find no history.
+ */
+function describedStandIn(db: Db, workspaceId: number, customer: DescribedCustomer, now: number) {
+	const dialect = dialectOf(db);
+	const document = JSON.stringify(customer.traits);
+	const traits = dialect === 'postgres' ? sql`cast(${document} as jsonb)` : sql`${document}`;
+	const values: Partial<Record<keyof CustomerTable, string | number | null>> = {
+		workspace_id: workspaceId,
+		external_id: customer.externalId,
+		email: customer.email,
+		name: customer.name,
+		consent: customer.consent,
+		first_seen_at: now,
+		last_seen_at: now,
+		created_at: now,
+		updated_at: now,
+		orders_count: 0,
+		revenue_minor: 0,
+		lifecycle_stage: 'prospect',
+		loyalty_points: customer.loyaltyPoints
+	};
+	const columns = (Object.keys(CUSTOMER_COLUMNS) as (keyof CustomerTable)[]).map((c) => {
+		if (c === 'traits') return sql`${traits} as traits`;
+		const value = values[c];
+		return value === null || value === undefined
+			? sql`c.${sql.id(c)} as ${sql.id(c)}`
+			: sql`coalesce(${value}, c.${sql.id(c)}) as ${sql.id(c)}`;
+	});
+	return sql<{
+		id: number;
+	}>`(select ${sql.join(columns)} from (select 1 as one) one left join customer c on c.id = 0)`;
+}
+
+async function describedMatches(
+	db: Db,
+	workspaceId: number,
+	customer: DescribedCustomer,
+	definition: SegmentDefinition,
+	now: number
+): Promise<boolean> {
+	const condition = compileSegment(definition, { dialect: dialectOf(db), workspaceId, now });
+	const row = await db
+		.selectFrom(describedStandIn(db, workspaceId, customer, now).as('customer'))
+		.select(sql<number>`1`.as('hit'))
+		.where(condition)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** A condition's customer check, for a described customer. */
+export async function describedCustomerMatches(
+	db: Db,
+	workspaceId: number,
+	customer: DescribedCustomer,
+	root: GroupNode,
+	now: number
+): Promise<boolean> {
+	return describedMatches(db, workspaceId, customer, { version: 1, marketing: false, root }, now);
+}
+
+/**
+ * Whether a described customer would be in the segment: its rules, evaluated on them, since no
+ * stored membership can exist. A segment that is gone or no longer valid has nobody in it.
+ */
+export async function describedInSegment(
+	db: Db,
+	workspaceId: number,
+	segmentId: number,
+	customer: DescribedCustomer,
+	now: number
+): Promise<boolean> {
+	const segment = await findSegmentRow(db, workspaceId, segmentId);
+	if (!segment) return false;
+	const parsed = parseSegment(readJson<unknown>(segment.definition, null));
+	if (!parsed.ok) return false;
+	return describedMatches(db, workspaceId, customer, parsed.definition, now);
 }
 
 function record(value: unknown): Record<string, unknown> {

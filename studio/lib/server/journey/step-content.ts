@@ -67,11 +67,11 @@ export function templateVars(
 	};
 }
 
-/** A message's product block, from the recommender for this customer. */
+/** A message's product block, from the recommender for this customer (null: one it never saw). */
 export async function blockProducts(
 	db: Db,
 	workspaceId: number,
-	customerId: number,
+	customerId: number | null,
 	block: ProductBlock | null,
 	now: number
 ): Promise<RecommendedItem[]> {

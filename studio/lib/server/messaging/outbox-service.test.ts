@@ -19,7 +19,7 @@ import {
 import { insertMessage } from './outbox-repository';
 import { deliverDueMessages } from './outbox-service';
 import { configureSecretBox } from './secret-box';
-import { signWebhook } from './webhook-channel';
+import { configureWebhooks, signWebhook } from './webhook-channel';
 
 const FAST = { backoffMs: [0, 0, 0, 0] };
 
@@ -28,6 +28,8 @@ let target: WebhookTarget;
 
 beforeAll(async () => {
 	configureSecretBox({ secret: 'outbox tests' });
+	// The webhook target listens on 127.0.0.1, as a self-hosted shop's intranet service would.
+	configureWebhooks({ allowPrivate: true });
 	sink = await startSmtpSink();
 	target = await startWebhookTarget();
 });

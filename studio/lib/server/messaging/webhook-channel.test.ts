@@ -1,12 +1,15 @@
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookTarget, type WebhookTarget } from './outbox-fixture';
-import { sendWebhook, signWebhook } from './webhook-channel';
+import { configureWebhooks, sendWebhook, signWebhook } from './webhook-channel';
 
 describe('webhook delivery', () => {
 	let target: WebhookTarget;
 	beforeAll(async () => {
+		// The target listens on 127.0.0.1, as a self-hosted shop's intranet service would.
+		configureWebhooks({ allowPrivate: true });
 		target = await startWebhookTarget();
 	});
 	afterAll(async () => {
@@ -98,5 +101,71 @@ describe('webhook delivery', () => {
 			expect(
 				await sendWebhook({ url, body: '{}', secret: 's', idempotencyKey: 'k', now: 0 })
 			).toEqual({ ok: false, retryable: false, error: 'invalid_url' });
+	});
+});
+
+describe('webhook targets that are not public', () => {
+	// Counts connections rather than requests: a refused target must not even see a socket.
+	let connections = 0;
+	let port = 0;
+	const server = createHttpServer((_req, res) => res.end('ok'));
+	server.on('connection', () => connections++);
+	beforeAll(async () => {
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		port = (server.address() as AddressInfo).port;
+	});
+	afterEach(() => configureWebhooks({ allowPrivate: false }));
+	afterAll(async () => {
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	});
+
+	const send = (url: string) =>
+		sendWebhook({ url, body: '{}', secret: 's', idempotencyKey: 'k', now: 0, timeoutMs: 2000 });
+	const refusal = (address: string) => ({
+		ok: false,
+		retryable: false,
+		error: `blocked address: ${address} is not a public address`
+	});
+
+	it('refuses a loopback address without connecting, unless private targets are allowed', async () => {
+		configureWebhooks({ allowPrivate: false });
+		expect(await send(`http://127.0.0.1:${port}/hook`)).toEqual(refusal('127.0.0.1'));
+		expect(connections).toBe(0);
+
+		// The same target, allowed: proves the count above would have seen a connection.
+		configureWebhooks({ allowPrivate: true });
+		expect(await send(`http://127.0.0.1:${port}/hook`)).toEqual({ ok: true, status: 200 });
+		expect(connections).toBe(1);
+	});
+
+	it('checks the addresses a name resolves to, not the name', async () => {
+		configureWebhooks({ allowPrivate: false });
+		const result = await send(`http://localhost:${port}/hook`);
+		expect(result).toMatchObject({ ok: false, retryable: false });
+		if (!result.ok)
+			expect(result.error).toMatch(/^blocked address: (127\.0\.0\.1|::1) is not a public address$/);
+		expect(connections).toBe(1);
+	});
+
+	it('refuses private, link-local and mapped literals at once', async () => {
+		configureWebhooks({ allowPrivate: false });
+		const cases: [string, string][] = [
+			[`http://[::1]:${port}/`, '::1'],
+			['http://169.254.169.254/latest/meta-data/', '169.254.169.254'],
+			['http://[::ffff:127.0.0.1]/', '::ffff:7f00:1'],
+			['http://10.0.0.1/', '10.0.0.1'],
+			['https://192.168.1.1/', '192.168.1.1'],
+			['http://2130706433/', '127.0.0.1'],
+			['http://[fd00::1]/', 'fd00::1'],
+			['http://[64:ff9b::a00:1]/', '64:ff9b::a00:1']
+		];
+		for (const [url, address] of cases) {
+			const started = performance.now();
+			expect(await send(url)).toEqual(refusal(address));
+			// Refused before any connection attempt, not by a timeout.
+			expect(performance.now() - started).toBeLessThan(500);
+		}
+		expect(connections).toBe(1);
 	});
 });

@@ -1,4 +1,9 @@
 import { createHmac } from 'node:crypto';
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
+import { urlToHttpOptions } from 'node:url';
+import { BlockedAddressError, isPublicAddress, publicOnlyLookup } from './public-address';
 
 export type WebhookResult =
 	{ ok: true; status: number } | { ok: false; retryable: boolean; error: string; status?: number };
@@ -6,6 +11,18 @@ export type WebhookResult =
 const MAX_ERROR_BODY = 2048;
 // Codes that say "not now" rather than "never": request timeout, too early, too many requests.
 const RETRYABLE_4XX = new Set([408, 425, 429]);
+
+let allowPrivate = false;
+const lookupPublicOnly = publicOnlyLookup();
+
+/**
+ * Webhooks reach only public addresses unless the operator allows private ones
+ * (REGULARS_WEBHOOK_ALLOW_PRIVATE=1): a self-hosted shop may well post to its own intranet, a
+ * hosted studio must not let a journey call its metadata service or database.
+ */
+export function configureWebhooks(next: { allowPrivate?: boolean }): void {
+	allowPrivate = next.allowPrivate ?? false;
+}
 
 /**
  * The `regulars-signature` header: `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`.
@@ -33,33 +50,48 @@ export async function sendWebhook(request: {
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:')
 		return { ok: false, retryable: false, error: 'invalid_url' };
+	const literal = url.hostname.replace(/^\[(.*)\]$/, '$1');
+	// Sockets skip `lookup` for literal addresses, so those are judged here.
+	if (!allowPrivate && isIP(literal) && !isPublicAddress(literal))
+		return blocked(new BlockedAddressError(literal));
 
-	let response: Response;
+	// One deadline for connecting, sending and reading the answer.
+	const signal = AbortSignal.timeout(timeoutMs);
+	const options: RequestOptions = {
+		...urlToHttpOptions(url),
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'content-length': Buffer.byteLength(request.body),
+			'regulars-signature': signWebhook(
+				request.secret,
+				Math.floor(request.now / 1000),
+				request.body
+			),
+			'idempotency-key': request.idempotencyKey,
+			'user-agent': 'Regulars-Webhooks/1'
+		},
+		// A pooled socket would skip the address check, and webhooks are too few to need a pool.
+		agent: false,
+		signal,
+		...(allowPrivate ? {} : { lookup: lookupPublicOnly })
+	};
+
+	let response: IncomingMessage;
 	try {
-		response = await fetch(url, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				'regulars-signature': signWebhook(
-					request.secret,
-					Math.floor(request.now / 1000),
-					request.body
-				),
-				'idempotency-key': request.idempotencyKey,
-				'user-agent': 'Regulars-Webhooks/1'
-			},
-			body: request.body,
-			// A redirect would resend the signed body somewhere nobody configured.
-			redirect: 'manual',
-			signal: AbortSignal.timeout(timeoutMs)
-		});
+		// Node's client never follows redirects: a redirect would resend the signed body somewhere
+		// nobody configured.
+		response = await post(url.protocol, options, request.body);
 	} catch (error) {
-		return { ok: false, retryable: true, error: describeFetchError(error, timeoutMs) };
+		if (error instanceof BlockedAddressError) return blocked(error);
+		if (signal.aborted)
+			return { ok: false, retryable: true, error: `timeout after ${timeoutMs} ms` };
+		return { ok: false, retryable: true, error: describeNetworkError(error) };
 	}
 
-	const { status } = response;
+	const status = response.statusCode ?? 0;
 	if (status >= 200 && status < 300) {
-		await response.body?.cancel().catch(() => undefined);
+		response.destroy();
 		return { ok: true, status };
 	}
 	const snippet = await readSnippet(response);
@@ -69,46 +101,50 @@ export async function sendWebhook(request: {
 	return { ok: false, retryable: status >= 500 || RETRYABLE_4XX.has(status), status, error };
 }
 
+function blocked(error: BlockedAddressError): WebhookResult {
+	// Trying again would reach the same address: only a new URL (or the operator) can fix it.
+	return { ok: false, retryable: false, error: error.message };
+}
+
+/** Resolves once the answer's status and headers have arrived. */
+function post(protocol: string, options: RequestOptions, body: string): Promise<IncomingMessage> {
+	const send = protocol === 'https:' ? httpsRequest : httpRequest;
+	return new Promise((resolve, reject) => {
+		const outgoing = send(options, resolve);
+		// Errors after the answer has begun reach the body reader; rejecting then is a no-op.
+		outgoing.on('error', reject);
+		outgoing.end(body);
+	});
+}
+
 /**
- * The start of an error response, for the outbox page. A bring-your-own-buffer reader takes at
- * most 2 KB off the socket, so a target answering with a huge body cannot make us download it.
+ * The start of an error response, for the outbox page. Reading stops once 2 KB have arrived and
+ * the connection is dropped, so a target answering with a huge body cannot make us download it.
  */
-async function readSnippet(response: Response): Promise<string> {
-	if (!response.body) return '';
-	let buffer = new ArrayBuffer(MAX_ERROR_BODY);
+async function readSnippet(response: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
 	let size = 0;
-	const reader = response.body.getReader({ mode: 'byob' });
 	try {
-		while (size < MAX_ERROR_BODY) {
-			const { done, value } = await reader.read(
-				new Uint8Array(buffer, size, MAX_ERROR_BODY - size)
-			);
-			// Each read transfers the buffer; the view it returns is where the bytes now live.
-			if (value) buffer = value.buffer;
-			if (done || !value) break;
-			size += value.byteLength;
+		for await (const chunk of response as AsyncIterable<Buffer>) {
+			chunks.push(chunk);
+			size += chunk.length;
+			if (size >= MAX_ERROR_BODY) break;
 		}
 	} catch {
 		// A body cut off or timed out still leaves the status, which is what matters.
 	} finally {
-		await reader.cancel().catch(() => undefined);
+		response.destroy();
 	}
-	// A read that failed midway leaves the buffer detached (length 0): there is no text then.
-	if (buffer.byteLength === 0) return '';
 	return new TextDecoder()
-		.decode(new Uint8Array(buffer, 0, size))
+		.decode(Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY))
 		.replace(/\s+/g, ' ')
 		.trim()
 		.slice(0, 500);
 }
 
-function describeFetchError(error: unknown, timeoutMs: number): string {
-	const e = error as {
-		name?: string;
-		message?: string;
-		cause?: { code?: string; message?: string };
-	};
-	if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timeout after ${timeoutMs} ms`;
-	const cause = e.cause?.code ?? e.cause?.message;
-	return `network error: ${e.message ?? String(error)}${cause ? ` (${cause})` : ''}`;
+function describeNetworkError(error: unknown): string {
+	const e = error as NodeJS.ErrnoException;
+	const message = e.message ?? String(error);
+	const code = e.code && !message.includes(e.code) ? ` (${e.code})` : '';
+	return `network error: ${message}${code}`;
 }

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { customerProfile, parseTimelineCursor } from '$lib/server/customer/customer-service';
 import { deleteCustomer } from '$lib/server/customer/privacy-service';
 import { clientIp, requireWorkspace } from '$lib/server/http/guards';
+import { customerTrace } from '$lib/server/journey/journey-trace';
 import { runtime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +22,8 @@ export const load: PageServerLoad = async (event) => {
 		cursor
 	);
 	if (!profile) error(404, 'Not found');
-	return { profile, paged: !!cursor };
+	const journeys = await customerTrace(runtime().db, workspace.id, profile.customer.id);
+	return { profile, paged: !!cursor, journeys };
 };
 
 export const actions: Actions = {

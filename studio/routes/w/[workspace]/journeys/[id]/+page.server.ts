@@ -1,7 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireWorkspace } from '$lib/server/http/guards';
 import { changeJourneyStatus, publishJourney } from '$lib/server/journey/journey-service';
-import { journeyDetail } from '$lib/server/journey/journey-view';
+import { journeyCatalog } from '$lib/server/journey/journey-catalog';
+import { journeyDetail, journeyVersionView } from '$lib/server/journey/journey-view';
 import { runtime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -13,9 +14,21 @@ function journeyIdParam(value: string): number {
 
 export const load: PageServerLoad = async (event) => {
 	const { workspace } = await requireWorkspace(event);
-	const detail = await journeyDetail(runtime().db, workspace.id, journeyIdParam(event.params.id));
+	const { db } = runtime();
+	const id = journeyIdParam(event.params.id);
+	const detail = await journeyDetail(db, workspace.id, id);
 	if (!detail) error(404, 'Not found');
-	return detail;
+	// `?version=3` shows that published version read-only; `?node=x` selects a step.
+	const asked = event.url.searchParams.get('version');
+	const viewing =
+		asked === null ? null : await journeyVersionView(db, workspace.id, id, Number(asked));
+	if (asked !== null && !viewing) error(404, 'Not found');
+	return {
+		...detail,
+		viewing,
+		focus: event.url.searchParams.get('node'),
+		catalog: await journeyCatalog(db, workspace.id)
+	};
 };
 
 type Change = 'pause' | 'resume' | 'archive';

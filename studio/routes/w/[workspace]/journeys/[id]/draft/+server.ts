@@ -2,7 +2,11 @@ import { isHttpError, json, type RequestEvent } from '@sveltejs/kit';
 import { can } from '$lib/auth/permissions';
 import { ApiFailure, apiHandler, idParam, readJsonBody } from '$lib/server/http/api';
 import { requireWorkspace } from '$lib/server/http/guards';
-import { saveDraft, type JourneyErrorCode } from '$lib/server/journey/journey-service';
+import {
+	saveDraft,
+	validateDefinition,
+	type JourneyErrorCode
+} from '$lib/server/journey/journey-service';
 import { journeyDraft } from '$lib/server/journey/journey-view';
 import { runtime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
@@ -53,5 +57,7 @@ export const PUT: RequestHandler = apiHandler(async (event) => {
 		const { code, message, problems } = result.error;
 		throw new ApiFailure(STATUS[code], code, message, problems ? { problems } : undefined);
 	}
-	return json({ journey: result.value });
+	// The lint as publishing sees it, so the canvas can show what only the server knows.
+	const problems = await validateDefinition(runtime().db, workspace.id, result.value.draft);
+	return json({ journey: result.value, problems });
 });
