@@ -181,6 +181,16 @@ test('an abandoned cart journey emails the shopper who left and converts the one
 			'→ 0'
 		);
 
+		// Clicking a step of the live journey lists who passed it, linking to their profiles.
+		await selectNode(page, 'reminder_email');
+		await page.getByTestId('node-customers-passed').click();
+		const passed = page.getByTestId('node-customer');
+		await expect(passed.first()).toBeVisible();
+		await expect(passed.first().getByRole('link').first()).toHaveAttribute(
+			'href',
+			/\/customers\/\d+$/
+		);
+
 		// The buyer's profile shows the run as converted, with the path it took.
 		const api = studioApi(request, baseURL!);
 		const [customer] = await api.customers(`userId=${encodeURIComponent(buyerEmail)}`);
@@ -219,6 +229,11 @@ test('a test run shows the path on a simulated clock and sends nothing', async (
 	await page.getByTestId('test-next').click();
 	await expect(canvasNode(page, 'wait_for_order')).toHaveClass(/current/);
 	await expect(canvasNode(page, 'added_to_cart')).toHaveClass(/on-path/);
+
+	// The dry run over recent history estimates entries per step, shown on the canvas.
+	await page.getByTestId('dry-run-run').click();
+	await expect(page.getByTestId('dry-run-result')).toBeVisible();
+	await expect(canvasNode(page, 'added_to_cart').getByTestId('node-estimate')).toBeVisible();
 
 	// Nothing went out: the outbox has no message to this address.
 	await open(page, `${SHOP}/messages?q=${encodeURIComponent(email)}`);
