@@ -81,6 +81,8 @@ describe('variant()', () => {
 		// The config is fetched once, with the write key in the query and no cookies.
 		expect(fake.gets.map((u) => u.pathname)).toEqual(['/sdk/v1/config']);
 		expect(fake.gets[0]!.searchParams.get('writeKey')).toBe('wk');
+		// With consent, who the visitor is goes along (segment-targeted experiments need it).
+		expect(fake.gets[0]!.searchParams.get('anonymousId')).toBe(aid);
 		const sent = exposures(fake);
 		expect(sent).toHaveLength(1);
 		expect(sent[0]!.properties).toEqual({
@@ -142,6 +144,9 @@ describe('variant()', () => {
 		expect(fake.gets).toHaveLength(0);
 		regulars.init({ writeKey: 'wk', host: HOST, flushIntervalMs: 0, consent: 'denied' });
 		expect(await early).toMatch(/^(control|free-shipping)$/);
+		// The config is fetched without saying who the visitor is.
+		expect(fake.gets[0]!.searchParams.has('anonymousId')).toBe(false);
+		expect(fake.gets[0]!.searchParams.has('userId')).toBe(false);
 		await wait(2000);
 		expect(fake.requests).toHaveLength(0);
 		expect(fake.storageWrites).toEqual([]);

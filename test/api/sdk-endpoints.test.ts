@@ -80,6 +80,13 @@ describe('config', () => {
 			headers: { authorization: basic(server.writeKey) }
 		});
 		expect(byBasic.status).toBe(200);
+		// A named visitor's config may depend on their segments: their browser's alone.
+		const named = await fetch(
+			`${server.url}/sdk/v1/config?writeKey=${server.writeKey}&anonymousId=visitor-1`
+		);
+		expect(named.status).toBe(200);
+		expect(named.headers.get('cache-control')).toBe('private, max-age=60');
+		await named.arrayBuffer();
 	});
 
 	it('refuses missing and wrong keys with 401 and a secret key with 403, with CORS', async () => {

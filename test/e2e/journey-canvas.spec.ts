@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startSmtpSink } from '../setup/smtp-sink';
 import { canvasNode, connect, dropFromPalette, selectNode, waitSaved } from './canvas';
 import { newPage, open, signInThroughForm, signUpThroughForm, uniqueEmail } from './helpers';
-import { recordBatches, SHOP as SHOP_URL, studioApi } from './storefront';
+import { addToCart, checkout, studioApi } from './storefront';
 
 const DEMO = { email: 'demo@regulars.local', password: 'regulars-demo' };
 const SHOP = '/w/regulars-demo-shop';
@@ -97,25 +97,6 @@ test('a marketer draws a win-back journey from the palette, fixes it and publish
 
 /** The SMTP port the demo workspace's channel settings point at in these tests. */
 const SINK_PORT = 2525;
-
-async function addToCart(shop: Page) {
-	const sent = recordBatches(shop);
-	await shop.goto(SHOP_URL);
-	await shop.locator('#product-list .card a').first().click();
-	await shop.getByRole('button', { name: 'Add to cart' }).click();
-	await expect(shop.getByRole('status')).toContainText('is in your cart');
-	// Leaving is only safe once the event is with the studio.
-	await expect.poll(() => sent.names().includes('Product Added')).toBe(true);
-}
-
-async function checkout(shop: Page, email: string) {
-	await shop.getByRole('link', { name: /Cart \(\d+\)/ }).click();
-	await shop.getByRole('link', { name: 'Checkout' }).click();
-	await shop.getByLabel('Email').fill(email);
-	await shop.getByLabel('First name').fill('Ana');
-	await shop.getByRole('button', { name: 'Place order' }).click();
-	await expect(shop).toHaveURL(/\/thanks\?order=D-/);
-}
 
 async function publishFromCanvas(page: Page) {
 	await waitSaved(page);

@@ -25,6 +25,12 @@ export default defineConfig({
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
 	outputDir: '../../test-results',
+	// A running site experiment puts its offers first in every shopper's slot, which other
+	// storefront tests would see: it runs on its own, after them.
+	projects: [
+		{ name: 'studio', testIgnore: /experiments\.spec\.ts$/ },
+		{ name: 'experiments', testMatch: /experiments\.spec\.ts$/, dependencies: ['studio'] }
+	],
 	use: {
 		baseURL: BASE_URL,
 		locale: 'en-US',

@@ -73,3 +73,24 @@ export async function anonymousIdOf(page: Page): Promise<string> {
 	expect(id, 'the SDK sets its anonymous-id cookie').toBeTruthy();
 	return decodeURIComponent(id!);
 }
+
+/** Puts the first product of the shop's home page in the cart, and waits until the event is sent. */
+export async function addToCart(shop: Page) {
+	const sent = recordBatches(shop);
+	await shop.goto(SHOP);
+	await shop.locator('#product-list .card a').first().click();
+	await shop.getByRole('button', { name: 'Add to cart' }).click();
+	await expect(shop.getByRole('status')).toContainText('is in your cart');
+	// Leaving is only safe once the event is with the studio.
+	await expect.poll(() => sent.names().includes('Product Added')).toBe(true);
+}
+
+/** Checks the cart out as `email`, which identifies the shopper. */
+export async function checkout(shop: Page, email: string) {
+	await shop.getByRole('link', { name: /Cart \(\d+\)/ }).click();
+	await shop.getByRole('link', { name: 'Checkout' }).click();
+	await shop.getByLabel('Email').fill(email);
+	await shop.getByLabel('First name').fill('Ana');
+	await shop.getByRole('button', { name: 'Place order' }).click();
+	await expect(shop).toHaveURL(/\/thanks\?order=D-/);
+}

@@ -46,11 +46,19 @@ export function createVariants(
 		new Promise((resolve) => {
 			tracker.ready(() => {
 				const win = resolveWindow(target)!;
+				const state = tracker.state();
+				// Who the visitor is goes to the studio only with consent (segment-targeted
+				// experiments need it; without it the visitor gets the default experience there).
+				const known = state.consent === 'granted';
 				// A failed fetch is forgotten so the next call tries again.
 				config ??= studioGet<{ experiments?: ExperimentConfig[] }>(
 					win,
-					tracker.state().options!,
-					'/sdk/v1/config'
+					state.options!,
+					'/sdk/v1/config',
+					{
+						anonymousId: known ? state.anonymousId : undefined,
+						userId: known ? state.userId : undefined
+					}
 				).catch(() => {
 					config = undefined;
 					return null;

@@ -131,8 +131,23 @@ const sdkPaths: Record<string, PathItem> = {
 			tags: ['SDK'],
 			summary: 'The storefront script’s settings',
 			description:
-				'The workspace currency, the running experiments (to assign visitors in the browser) and the placements offers can fill. Cached for a minute.',
+				'The workspace currency, the experiments to assign visitors in the browser (running ones, and rolled-out winners as their single variant) and the placements offers can fill. Experiments targeted at a segment are listed only for a visitor named by userId or anonymousId who is in it. Cached for a minute (privately when a visitor is named).',
 			security: WRITE_KEY,
+			parameters: [
+				{
+					name: 'anonymousId',
+					in: 'query',
+					description: 'The browser’s anonymous id (sent by the SDK with consent).',
+					schema: { type: 'string', maxLength: 200 }
+				},
+				{
+					name: 'userId',
+					in: 'query',
+					description: 'The signed-in customer’s id.',
+					schema: { type: 'string', maxLength: 200 },
+					example: 'cust-0001'
+				}
+			],
 			responses: {
 				'200': ok('The configuration.', schemaRef('SdkConfig'), {
 					workspace: { currency: 'USD' },

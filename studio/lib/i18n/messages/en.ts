@@ -1,6 +1,10 @@
 import { apiDocsEn } from './areas/api-docs';
+import { chartsEn } from './areas/charts';
 import { channelsEn } from './areas/channels';
 import { customersEn } from './areas/customers';
+import { costsEn } from './areas/costs';
+import { dashboardEn } from './areas/dashboard';
+import { experimentsEn } from './areas/experiments';
 import { importsEn } from './areas/imports';
 import { journeyCanvasEn } from './areas/journey-canvas';
 import { journeyPanelEn } from './areas/journey-panel';
@@ -131,8 +135,6 @@ const core = {
 		'Customer profiles, search and filters are being built. {count, plural, one {# customer is} other {# customers are}} already recorded in this workspace.',
 	'area.segments.body':
 		'Segments of customers by behaviour, value and lifecycle stage are being built. There is nothing to show yet.',
-	'area.experiments.body':
-		'A/B tests, holdouts and their statistics are being built. No experiment runs yet.',
 	'area.products.body':
 		'The product catalogue view is being built. {count, plural, one {# product is} other {# products are}} already in this workspace.',
 
@@ -242,6 +244,10 @@ export const en = {
 	...recommendationsEn,
 	...messagesEn,
 	...channelsEn,
+	...costsEn,
+	...dashboardEn,
+	...chartsEn,
+	...experimentsEn,
 	...journeysEn,
 	...journeyTraceEn,
 	...journeyCanvasEn,

@@ -1,6 +1,10 @@
 import { apiDocsZhCN } from './areas/api-docs';
+import { chartsZhCN } from './areas/charts';
 import { channelsZhCN } from './areas/channels';
 import { customersZhCN } from './areas/customers';
+import { costsZhCN } from './areas/costs';
+import { dashboardZhCN } from './areas/dashboard';
+import { experimentsZhCN } from './areas/experiments';
 import { importsZhCN } from './areas/imports';
 import { journeyCanvasZhCN } from './areas/journey-canvas';
 import { journeyPanelZhCN } from './areas/journey-panel';
@@ -129,7 +133,6 @@ const core = {
 	'area.customers.body':
 		'顾客档案、搜索和筛选正在建设中。此工作区已记录 {count, plural, one {# 位顾客} other {# 位顾客}}。',
 	'area.segments.body': '按行为、价值和生命周期阶段划分的人群正在建设中，目前还没有内容。',
-	'area.experiments.body': 'A/B 测试、对照组及其统计分析正在建设中，目前没有运行中的实验。',
 	'area.products.body':
 		'商品目录视图正在建设中。此工作区已有 {count, plural, one {# 件商品} other {# 件商品}}。',
 
@@ -235,6 +238,10 @@ export const zhCN: Record<MessageKey, string> = {
 	...recommendationsZhCN,
 	...messagesZhCN,
 	...channelsZhCN,
+	...costsZhCN,
+	...dashboardZhCN,
+	...chartsZhCN,
+	...experimentsZhCN,
 	...journeysZhCN,
 	...journeyTraceZhCN,
 	...journeyCanvasZhCN,

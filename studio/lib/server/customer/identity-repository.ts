@@ -308,6 +308,13 @@ export async function moveCustomerData(
 		.where('workspace_id', '=', workspaceId)
 		.where('customer_id', '=', fromId)
 		.execute();
+	// Exposures cascade with their customer (erasure); a merge must carry them over instead.
+	await db
+		.updateTable('exposure')
+		.set({ customer_id: intoId })
+		.where('workspace_id', '=', workspaceId)
+		.where('customer_id', '=', fromId)
+		.execute();
 }
 
 export async function deleteCustomerRow(db: Db, workspaceId: number, id: number): Promise<void> {

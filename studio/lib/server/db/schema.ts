@@ -41,6 +41,9 @@ export interface Database {
 	loyalty_ledger: LoyaltyLedgerTable;
 	channel_settings: ChannelSettingsTable;
 	engine_cursor: EngineCursorTable;
+	exposure: ExposureTable;
+	marketing_cost: MarketingCostTable;
+	lifecycle_snapshot: LifecycleSnapshotTable;
 }
 
 export type { Role };
@@ -328,6 +331,56 @@ export interface ExperimentTable {
 	updated_at: number;
 	started_at: number | null;
 	stopped_at: number | null;
+	/** Only this segment's members take part (others see the default experience). */
+	segment_id: number | null;
+	/** `{ event, windowDays, guardrails }`; null: Order Completed within 7 days. */
+	metric: Json | null;
+	/** Set when the experiment mirrors a journey's A/B split node. */
+	journey_id: number | null;
+	node_id: string | null;
+	/** The variant rolled out when the test ended. */
+	winner: string | null;
+}
+
+export type ExposureSource = 'sdk' | 'journey';
+
+/** One row per unit, experiment and variant: the first time the unit saw that variant. */
+export interface ExposureTable {
+	id: Generated<number>;
+	workspace_id: number;
+	experiment_id: number;
+	/** The SDK's anonymous id, or `c:<customer id>` for journeys. */
+	unit: string;
+	customer_id: number | null;
+	variant: string;
+	source: ExposureSource;
+	exposed_at: number;
+}
+
+export type CostKind =
+	'email' | 'webhook' | 'offer' | 'point' | 'conversion' | 'fixed' | 'acquisition';
+
+export interface MarketingCostTable {
+	id: Generated<number>;
+	workspace_id: number;
+	kind: CostKind;
+	/** For journey-specific costs (fixed, or a unit cost that differs per journey). */
+	journey_id: number | null;
+	/** `YYYY-MM` for fixed and acquisition costs. */
+	month: string | null;
+	/** Thousandths of the currency's minor unit. */
+	amount_milli: number;
+	updated_by: number | null;
+	updated_at: number;
+}
+
+/** Customers per lifecycle stage and value tier at the end of a month. */
+export interface LifecycleSnapshotTable {
+	workspace_id: number;
+	month: string;
+	stage: string;
+	tier: string;
+	customers: number;
 }
 
 export interface RecommenderModelTable {

@@ -8,6 +8,8 @@ import { refreshDueSegments, refreshSegmentsForCustomers } from '../segment/segm
 import { processDueEnrollments, processNewEvents } from '../journey/engine-service';
 import { processAudienceEntries, processSegmentChanges } from '../journey/entry-service';
 import { deliverDueMessages } from '../messaging/outbox-service';
+import { EXPOSURE_WINDOW, processExposures } from '../experiment/exposure-service';
+import { refreshAllLifecycleSnapshots } from '../dashboard/snapshot-service';
 import type { PeriodicJob } from './scheduler';
 
 const SECOND = 1000;
@@ -85,6 +87,16 @@ export const JOBS: PeriodicJob[] = [
 		}
 	},
 	{
+		// Experiment exposures from the SDK's `Experiment Viewed` events, read from the event
+		// stream with their own cursor; one instance at a time.
+		name: 'experiments.exposures',
+		everyMs: 2 * SECOND,
+		leaseMs: 5 * MINUTE,
+		run: async (db) => {
+			while ((await processExposures(db, Date.now())) >= EXPOSURE_WINDOW);
+		}
+	},
+	{
 		// Due timers (delays, wait timeouts, quiet hours): every instance claims its own share,
 		// so a wake-up fires within about a quarter of a second of its time.
 		name: 'journeys.due',
@@ -113,6 +125,16 @@ export const JOBS: PeriodicJob[] = [
 		leaseMs: 30 * MINUTE,
 		run: async (db, now) => {
 			await processAudienceEntries(db, now);
+		}
+	},
+	{
+		// The dashboard's monthly lifecycle snapshots, derived from order history: months close
+		// and late-imported orders change the past, so the last 13 months are recomputed.
+		name: 'lifecycle.snapshots',
+		everyMs: 6 * 60 * MINUTE,
+		leaseMs: 60 * MINUTE,
+		run: async (db, now) => {
+			await refreshAllLifecycleSnapshots(db, now);
 		}
 	},
 	{

@@ -4,6 +4,7 @@ import { parseJourney, type JourneyProblem, type LintContext } from '../../journ
 import type { Db } from '../db/connect';
 import type { JourneyStatus } from '../db/schema';
 import { inTransaction } from '../db/transaction';
+import { mirrorJourneySplits, stopJourneyExperiments } from '../experiment/journey-experiments';
 import { forgetLiveJourneys } from './engine-service';
 import {
 	findJourney,
@@ -204,6 +205,14 @@ export async function publishJourney(
 			liveVersionId: inserted.id,
 			now
 		});
+		await mirrorJourneySplits(trx, {
+			workspaceId,
+			journeyId,
+			journeyName: journey.name,
+			definition,
+			publishedBy: userId,
+			now
+		});
 		return inserted.number;
 	});
 	forgetLiveJourneys();
@@ -237,7 +246,10 @@ export async function changeJourneyStatus(
 		return failure('state_invalid', `A ${journey.status} journey cannot ${action}.`);
 	await inTransaction(db, async (trx) => {
 		await updateJourney(trx, workspaceId, journeyId, { status: to, now });
-		if (action === 'archive') await exitActiveRuns(trx, workspaceId, journeyId, now);
+		if (action === 'archive') {
+			await exitActiveRuns(trx, workspaceId, journeyId, now);
+			await stopJourneyExperiments(trx, workspaceId, journeyId, now);
+		}
 	});
 	forgetLiveJourneys();
 	return { ok: true, value: (await findJourney(db, workspaceId, journeyId))! };

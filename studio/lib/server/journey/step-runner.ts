@@ -4,6 +4,7 @@ import { targetOf, type JourneyGraph } from '../../journey/graph';
 import { matchesAll, matchesFilter, propertyAt } from '../../journey/match';
 import { chooseSplitOutput } from '../../journey/split';
 import type { Db } from '../db/connect';
+import { recordSplitExposure } from '../experiment/journey-experiments';
 import type { EnrollmentStatus } from '../db/schema';
 import { countMessagesSince, insertMessage } from '../messaging/outbox-repository';
 import { getChannelSettings } from '../messaging/channel-settings-service';
@@ -212,6 +213,16 @@ async function execute(
 			const customer = await customerOf(ctx, run);
 			const key = customerKey({ id: run.customerId, externalId: customer?.externalId ?? null });
 			const output = chooseSplitOutput(node, run.journeyId, key);
+			// An A/B split is an experiment: its exposure is stored with the step, in its transaction.
+			if (node.mode === 'ab')
+				await recordSplitExposure(ctx.db, {
+					workspaceId: run.workspaceId,
+					journeyId: run.journeyId,
+					customerId: run.customerId,
+					node,
+					output,
+					now
+				});
 			return { kind: 'output', output, detail: { mode: node.mode, bucket: output } };
 		}
 		case 'update_profile': {

@@ -1,5 +1,6 @@
 import type { ExperimentConfig, Offer } from '@regulars/sdk/core';
 import type { Db } from '../db/connect';
+import { experimentOffersFor } from '../experiment/experiment-sdk';
 import { sdkExperiments } from '../experiment/experiment-service';
 import { recommendForCustomer } from '../recommender/recommendation-service';
 import { catalogueOf, currencyOf } from '../recommender/model-cache';
@@ -30,12 +31,29 @@ export interface SdkConfig {
 
 export type { Offer };
 
-export async function sdkConfig(db: Db, workspaceId: number): Promise<SdkConfig | null> {
+/**
+ * The storefront's config. Who the visitor is (sent by the SDK only with consent) decides which
+ * segment-targeted experiments they take part in; without it they see none of those.
+ */
+export async function sdkConfig(
+	db: Db,
+	workspaceId: number,
+	visitor: { userId: string | null; anonymousId: string | null } = {
+		userId: null,
+		anonymousId: null
+	}
+): Promise<SdkConfig | null> {
 	const currency = await findWorkspaceCurrency(db, workspaceId);
 	if (currency === null) return null;
+	const userId = visitorId(visitor.userId);
+	const anonymousId = visitorId(visitor.anonymousId);
+	const customerId =
+		userId || anonymousId
+			? await findVisitorCustomerId(db, workspaceId, { userId, anonymousId })
+			: null;
 	return {
 		workspace: { currency },
-		experiments: await sdkExperiments(db, workspaceId),
+		experiments: await sdkExperiments(db, workspaceId, { customerId }),
 		placements: [...PLACEMENTS]
 	};
 }
@@ -94,18 +112,28 @@ export async function offersFor(
 			)
 		: [];
 	if (fromJourneys.length >= limit) return fromJourneys;
+	const fromExperiments = await experimentOffers(
+		db,
+		input.workspaceId,
+		{ anonymousId: visitorId(input.anonymousId), customerId },
+		fromJourneys,
+		limit,
+		input.origin ?? null,
+		now
+	);
+	if (fromExperiments.length >= limit) return fromExperiments;
 	const list = await recommendForCustomer(
 		db,
 		input.workspaceId,
 		{ userId: null, customerId, n: limit, placement: input.placement, category: null },
 		now
 	);
-	if (!list) return fromJourneys;
-	const shown = new Set(fromJourneys.map((o) => o.product.sku));
+	if (!list) return fromExperiments;
+	const shown = new Set(fromExperiments.map((o) => o.product.sku));
 	const picks = list.items.filter((item) => !shown.has(item.sku));
 	return [
-		...fromJourneys,
-		...picks.slice(0, limit - fromJourneys.length).map((item): Offer => {
+		...fromExperiments,
+		...picks.slice(0, limit - fromExperiments.length).map((item): Offer => {
 			const best = item.source === 'best_seller';
 			return {
 				id: best ? `best:${item.sku}:${input.placement}` : `${list.recommendationId}:${item.sku}`,
@@ -169,6 +197,56 @@ async function journeyOffers(
 				reason: 'journey_offer',
 				...(offers.length === 0 ? { message } : {})
 			});
+			if (offers.length >= limit) return offers;
+		}
+	}
+	return offers;
+}
+
+/**
+ * After the journey's offers come the visitor's site-experiment offers: the variant the SDK core
+ * assigns this anonymous id (the same as `variant()` would), with ids `ex_<experiment>_<variant>:SKU`
+ * so impressions and clicks name the experiment and variant; its words go on its first card when
+ * no journey card came first. Serving them records the exposure (experiment-sdk.ts).
+ */
+async function experimentOffers(
+	db: Db,
+	workspaceId: number,
+	visitor: { anonymousId: string | null; customerId: number | null },
+	before: Offer[],
+	limit: number,
+	origin: string | null,
+	now: number
+): Promise<Offer[]> {
+	const assigned = await experimentOffersFor(db, workspaceId, visitor, now);
+	if (assigned.length === 0) return before;
+	const [catalogue, currency] = await Promise.all([
+		catalogueOf(db, workspaceId),
+		currencyOf(db, workspaceId)
+	]);
+	const offers = [...before];
+	for (const { experimentId, variant, offer } of assigned) {
+		let first = true;
+		for (const sku of offer.skus) {
+			const product = catalogue.get(sku);
+			if (!product || offers.some((o) => o.product.sku === product.sku)) continue;
+			offers.push({
+				id: `ex_${experimentId}_${variant}:${product.sku}`,
+				kind: 'product',
+				product: {
+					sku: product.sku,
+					name: product.name,
+					priceMinor: product.priceMinor,
+					currency: currency ?? 'EUR',
+					imageUrl: absolute(product.imageUrl, origin),
+					url: product.url
+				},
+				reason: 'experiment_offer',
+				...(first && offers.length === 0
+					? { message: { title: offer.title, body: offer.body } }
+					: {})
+			});
+			first = false;
 			if (offers.length >= limit) return offers;
 		}
 	}

@@ -6,9 +6,13 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = sdkHandler(async (event) => {
 	const workspaceId = await requireWriteKey(event);
-	const config = await sdkConfig(runtime().db, workspaceId);
+	const params = event.url.searchParams;
+	const visitor = { userId: params.get('userId'), anonymousId: params.get('anonymousId') };
+	const config = await sdkConfig(runtime().db, workspaceId, visitor);
 	if (!config) throw new ApiFailure(404, 'not_found', 'Not found.');
-	return { body: config, cacheControl: 'public, max-age=60' };
+	// With the visitor named, segment targeting makes the answer theirs alone.
+	const personal = Boolean(visitor.userId || visitor.anonymousId);
+	return { body: config, cacheControl: `${personal ? 'private' : 'public'}, max-age=60` };
 });
 
 export const OPTIONS: RequestHandler = (event) => sdkPreflight(event);

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireWorkspace } from '$lib/server/http/guards';
 import { changeJourneyStatus, publishJourney } from '$lib/server/journey/journey-service';
+import { journeyIncrementality } from '$lib/server/experiment/incrementality';
 import { journeyCatalog } from '$lib/server/journey/journey-catalog';
 import { journeyDetail, journeyVersionView } from '$lib/server/journey/journey-view';
 import { runtime } from '$lib/server/runtime';
@@ -27,7 +28,8 @@ export const load: PageServerLoad = async (event) => {
 		...detail,
 		viewing,
 		focus: event.url.searchParams.get('node'),
-		catalog: await journeyCatalog(db, workspace.id)
+		catalog: await journeyCatalog(db, workspace.id),
+		incrementality: await journeyIncrementality(db, workspace.id, id)
 	};
 };
 
