@@ -34,6 +34,8 @@ test('the customers list filters and sorts on the server and opens profiles', as
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 	await expect(page.getByTestId('stage')).toHaveText('Mature');
 	await expect(page.getByTestId('order-row').first()).toBeVisible();
+	// A recent buyer has a CLV estimate: the figure and its AOV × orders × years line.
+	await expect(page.getByTestId('customer-clv')).toContainText('×');
 	await expect(page.getByTestId('timeline-event').first()).toBeVisible();
 	// The journeys section is always there, with runs or with its empty text.
 	await expect(page.getByTestId('customer-journeys')).toBeVisible();

@@ -190,3 +190,40 @@ test('an offer experiment splits generated shoppers, counts their orders and pas
 		}
 	}
 });
+
+test('a draft experiment can be edited and deleted', async ({ page }) => {
+	await signInThroughForm(page, DEMO.email, DEMO.password);
+	const key = `edit-${Date.now().toString(36)}`;
+	await open(page, `${STUDIO}/experiments`);
+	const create = page.getByTestId('new-experiment');
+	await create.getByLabel('Key', { exact: true }).fill(key);
+	await create.getByLabel('Name', { exact: true }).fill(`Draft ${key}`);
+	await create.getByRole('button', { name: 'Create experiment' }).click();
+	await expect(page).toHaveURL(/\/experiments\/\d+$/);
+	await page.locator('body[data-hydrated]').waitFor();
+	const url = page.url();
+
+	// The edit section is collapsed until opened; a draft may change its weights.
+	await page.getByRole('heading', { name: 'Edit', exact: true }).click();
+	const edit = page.getByTestId('edit-experiment');
+	await expect(edit.getByLabel('Key', { exact: true })).toBeDisabled();
+	await edit.getByLabel('Name', { exact: true }).fill(`Renamed ${key}`);
+	await edit.getByTestId('variant-editor').nth(1).getByLabel('Weight').fill('25');
+	await edit.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Changes saved.')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(`Renamed ${key}`);
+
+	// Stored as shares of 1: 50 and 25 read back as two thirds and one third.
+	await open(page, url);
+	await page.getByRole('heading', { name: 'Edit', exact: true }).click();
+	const weights = page.getByTestId('edit-experiment').getByLabel('Weight');
+	await expect(weights.nth(0)).toHaveValue('66.6667');
+	await expect(weights.nth(1)).toHaveValue('33.3333');
+
+	await page.getByRole('button', { name: 'Delete draft' }).click();
+	await page.getByRole('button', { name: 'Delete', exact: true }).click();
+	await expect(page).toHaveURL(/\/experiments$/);
+	await expect(
+		page.locator(`[data-testid="experiment-row"][data-experiment-key="${key}"]`)
+	).toHaveCount(0);
+});

@@ -4,6 +4,7 @@ import {
 	LIFETIME_CAP_YEARS,
 	acquisitionCost,
 	clvRow,
+	customerClv,
 	expectedLifetime,
 	journeyCost,
 	roiOf,
@@ -140,5 +141,43 @@ describe('CLV', () => {
 			clvMinor: null
 		});
 		expect(clvRow('core', { customers: 1, orders: 2, revenueMinor: 10 }, null).clvMinor).toBeNull();
+	});
+});
+
+describe("one customer's CLV", () => {
+	it('is their own AOV x their own yearly orders x the workspace lifetime', () => {
+		// 3 orders, 12 000 in the last 12 months: AOV 4 000, 3 a year; x 2.5 years = 30 000.
+		expect(customerClv({ orders: 3, revenueMinor: 12_000 }, 5, 2.5)).toEqual({
+			orders: 3,
+			revenueMinor: 12_000,
+			aovMinor: 4_000,
+			frequency: 3,
+			clvMinor: 30_000,
+			lifetimeYears: 2.5,
+			missing: null
+		});
+		// One order of 2 500 and the 5-year cap: 2 500 x 1 x 5 = 12 500.
+		expect(customerClv({ orders: 1, revenueMinor: 2_500 }, 1, LIFETIME_CAP_YEARS).clvMinor).toBe(
+			12_500
+		);
+	});
+
+	it('says why there is no estimate', () => {
+		expect(customerClv({ orders: 0, revenueMinor: 0 }, 0, 2)).toMatchObject({
+			aovMinor: null,
+			frequency: null,
+			clvMinor: null,
+			missing: 'noOrders'
+		});
+		expect(customerClv({ orders: 0, revenueMinor: 0 }, 4, 2)).toMatchObject({
+			clvMinor: null,
+			missing: 'noRecentOrders'
+		});
+		expect(customerClv({ orders: 2, revenueMinor: 3_000 }, 2, null)).toMatchObject({
+			aovMinor: 1_500,
+			frequency: 2,
+			clvMinor: null,
+			missing: 'noLifetime'
+		});
 	});
 });

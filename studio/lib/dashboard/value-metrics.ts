@@ -46,6 +46,41 @@ export function clvRow(
 	return { tier, ...totals, aovMinor, frequency, clvMinor };
 }
 
+/** Why a customer has no CLV estimate; null when they have one. */
+export type CustomerClvGap = 'noOrders' | 'noRecentOrders' | 'noLifetime';
+
+export interface CustomerClv extends Omit<ClvRow, 'tier' | 'customers'> {
+	lifetimeYears: number | null;
+	missing: CustomerClvGap | null;
+}
+
+/**
+ * One customer's CLV: clvRow's formula applied to a "tier" of one, so AOV is their own revenue /
+ * orders and frequency their own orders over the same 12-month window (per year), times the
+ * workspace's expected lifetime. `ordersEver` (completed, any time) only tells "never ordered"
+ * from "not in the last 12 months" when there is no estimate.
+ */
+export function customerClv(
+	recent: { orders: number; revenueMinor: number },
+	ordersEver: number,
+	lifetimeYears: number | null
+): CustomerClv {
+	const {
+		tier: _tier,
+		customers: _customers,
+		...row
+	} = clvRow('all', { customers: recent.orders > 0 ? 1 : 0, ...recent }, lifetimeYears);
+	const missing: CustomerClvGap | null =
+		recent.orders === 0
+			? ordersEver > 0
+				? 'noRecentOrders'
+				: 'noOrders'
+			: lifetimeYears === null
+				? 'noLifetime'
+				: null;
+	return { ...row, lifetimeYears, missing };
+}
+
 /**
  * CAC per month = acquisition spend entered for the month / customers whose first order fell in
  * it. The total divides the spend by the new customers of the months that have spend entered.

@@ -9,11 +9,14 @@ import {
 	DEFAULT_METRIC,
 	MAX_GUARDRAILS,
 	validateExperimentDraft,
+	validateExperimentText,
 	validateOffer,
+	type ExperimentDetail,
 	type ExperimentDraftInput,
 	type ExperimentDraftProblem,
 	type ExperimentErrorCode,
 	type ExperimentMetric,
+	type ExperimentPatch,
 	type ExperimentVariantDetail
 } from './model';
 
@@ -258,4 +261,72 @@ export function hasProblems(problems: FormProblems): boolean {
 		Object.values(problems.fields).some((list) => list && list.length > 0) ||
 		problems.variants.some((list) => list.length > 0)
 	);
+}
+
+/** A share of 1 as the percent the form shows (0.333333 → "33.3333"). */
+function percentText(share: number): string {
+	return String(Math.round(share * 100 * 1e4) / 1e4);
+}
+
+/** The edit form's starting values: the experiment as stored, in the form's units. */
+export function experimentFormFromDetail(detail: ExperimentDetail): ExperimentFormValues {
+	return {
+		key: detail.key,
+		name: detail.name,
+		description: detail.description,
+		segmentId: detail.segmentId === null ? '' : String(detail.segmentId),
+		coverage: percentText(detail.coverage),
+		event: detail.metric.event,
+		windowDays: String(detail.metric.windowDays),
+		guardrails: [...detail.metric.guardrails],
+		variants: detail.variants.map((v) => ({
+			key: v.key,
+			name: v.name,
+			weight: percentText(v.weight),
+			offerTitle: v.offer?.title ?? '',
+			offerBody: v.offer?.body ?? '',
+			offerSkus: v.offer?.skus.join(', ') ?? ''
+		}))
+	};
+}
+
+/**
+ * Why variants, weights, coverage and segment cannot change (null: they can). The service
+ * refuses such changes outside a draft, and journey splits follow their journey.
+ */
+export type EditLock = 'journey' | 'started' | null;
+
+export function editLock(detail: Pick<ExperimentDetail, 'kind' | 'status'>): EditLock {
+	if (detail.kind === 'journey') return 'journey';
+	return detail.status === 'draft' ? null : 'started';
+}
+
+/**
+ * The patch an edit sends. Locked fields are left out entirely (a disabled input is not posted,
+ * so the form holds nothing for them); the key never changes.
+ */
+export function toExperimentPatch(values: ExperimentFormValues, lock: EditLock): ExperimentPatch {
+	const input = toDraftInput(values);
+	const patch: ExperimentPatch = {
+		name: input.name,
+		description: input.description ?? '',
+		metric: input.metric ?? null
+	};
+	if (lock) return patch;
+	return {
+		...patch,
+		variants: input.variants,
+		coverage: input.coverage,
+		segmentId: input.segmentId ?? null
+	};
+}
+
+/** The edit form's live problems: only the fields it may change are checked. */
+export function checkExperimentEdit(
+	values: ExperimentFormValues,
+	lock: EditLock
+): ExperimentDraftProblem[] {
+	if (!lock) return checkExperimentForm(values);
+	const input = toDraftInput(values);
+	return validateExperimentText(input);
 }

@@ -196,3 +196,39 @@ export async function pointsAwardedByJourney(
 		.executeTakeFirstOrThrow();
 	return Number(row.points);
 }
+
+/**
+ * One customer's completed orders before `until`: how many ever, and how many and how much since
+ * `since` (the CLV window). One grouped read; the sums are null without any orders.
+ */
+export async function customerOrderTotals(
+	db: Db,
+	workspaceId: number,
+	customerId: number,
+	since: number,
+	until: number
+): Promise<{ ordersEver: number; orders: number; revenueMinor: number }> {
+	const row = await db
+		.selectFrom('shop_order')
+		.select((eb) => [
+			eb.fn.countAll<number>().as('ordersEver'),
+			sql<number | null>`sum(case when ${eb.ref('placed_at')} >= ${since} then 1 else 0 end)`.as(
+				'orders'
+			),
+			sql<
+				number | null
+			>`sum(case when ${eb.ref('placed_at')} >= ${since} then ${eb.ref('total_minor')} else 0 end)`.as(
+				'revenueMinor'
+			)
+		])
+		.where('workspace_id', '=', workspaceId)
+		.where('customer_id', '=', customerId)
+		.where('status', '=', 'completed')
+		.where('placed_at', '<', until)
+		.executeTakeFirstOrThrow();
+	return {
+		ordersEver: Number(row.ordersEver),
+		orders: Number(row.orders ?? 0),
+		revenueMinor: Number(row.revenueMinor ?? 0)
+	};
+}

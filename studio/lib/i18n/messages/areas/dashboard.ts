@@ -146,6 +146,15 @@ export const dashboardEn = {
 		'Customer acquisition cost = acquisition spend entered for a month ÷ customers whose first completed order fell in that month. For the period: the spend of the months that have spend entered ÷ their new customers.',
 	'dashboard.def.clv':
 		'Customer lifetime value = average order value × orders per customer per year × expected lifetime in years. Order value and frequency come from the last 12 months of completed orders; the expected lifetime is 1 ÷ yearly churn, at most 5 years. Based on revenue, not margin; independent of the period chosen.',
+	'dashboard.customerClv.label': 'Estimated CLV',
+	'dashboard.customerClv.sub':
+		'{aov} × {orders, plural, one {# order} other {# orders}} a year × {years} years',
+	'dashboard.customerClv.definition':
+		'This customer’s lifetime value = their own average order value × their own number of completed orders in the last 12 months (orders a year) × the shop’s expected lifetime in years (1 ÷ yearly churn from the last 90 days, at most 5 years). The same formula as the dashboard’s CLV; based on revenue, not margin.',
+	'dashboard.customerClv.noOrders': 'No completed orders yet.',
+	'dashboard.customerClv.noRecentOrders': 'No completed orders in the last 12 months.',
+	'dashboard.customerClv.noLifetime':
+		'The shop’s expected lifetime is not known yet: nobody was active 90 days ago.',
 	'dashboard.def.clvTier':
 		'The same CLV formula, with the average order value and yearly orders of the customers in each value tier today. The expected lifetime is the shop’s.',
 	'dashboard.def.aov': 'Revenue of completed orders in the last 12 months ÷ their number.',
@@ -308,6 +317,13 @@ export const dashboardZhCN: Record<keyof typeof dashboardEn, string> = {
 		'获客成本 = 某月填写的获客支出 ÷ 当月首次完成下单的顾客数。整个时间范围的数值：已填写支出的月份的支出总和 ÷ 这些月份的新顾客数。',
 	'dashboard.def.clv':
 		'顾客终身价值 = 平均订单金额 × 每位顾客每年的订单数 × 预期生命周期（年）。订单金额和频次取自最近 12 个月已完成的订单；预期生命周期 = 1 ÷ 年流失率，最长 5 年。按收入而非利润计算，不受所选时间范围影响。',
+	'dashboard.customerClv.label': '预估终身价值',
+	'dashboard.customerClv.sub': '{aov} × 每年 {orders} 单 × {years} 年',
+	'dashboard.customerClv.definition':
+		'该顾客的终身价值 = 其本人的平均订单金额 × 其本人最近 12 个月已完成的订单数（即每年订单数）× 全店的预期生命周期（年）（1 ÷ 由最近 90 天流失率换算的年流失率，最长 5 年）。与仪表盘的 CLV 公式相同；按收入而非利润计算。',
+	'dashboard.customerClv.noOrders': '还没有已完成的订单。',
+	'dashboard.customerClv.noRecentOrders': '最近 12 个月没有已完成的订单。',
+	'dashboard.customerClv.noLifetime': '全店的预期生命周期尚无法计算：90 天前没有活跃顾客。',
 	'dashboard.def.clvTier':
 		'与 CLV 相同的公式，使用目前各价值层级顾客的平均订单金额和每年订单数；预期生命周期采用全店的数值。',
 	'dashboard.def.aov': '最近 12 个月已完成订单的收入 ÷ 订单数。',

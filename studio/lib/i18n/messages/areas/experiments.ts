@@ -113,6 +113,23 @@ export const experimentsEn = {
 	'experiments.done.start': 'The experiment is running: the storefront now splits its visitors.',
 	'experiments.done.stop': 'The experiment is stopped: visitors see the default experience again.',
 	'experiments.done.rollOut': 'Rolled out: every visitor now sees the chosen variant.',
+	'experiments.done.update': 'Changes saved.',
+	'experiments.edit.title': 'Edit',
+	'experiments.edit.intro':
+		'Name, description and how the test is judged can change at any time; variants, weights, coverage and segment only while it is a draft.',
+	'experiments.edit.locked.started':
+		'This test has started: only its name, description and metric can change now.',
+	'experiments.edit.locked.journey':
+		'This split belongs to a journey: only its name, description and metric can change here; the rest follows the journey.',
+	'experiments.edit.lockedField.started':
+		'Fixed once the test started: changing who is in it would spoil the comparison.',
+	'experiments.edit.lockedField.journey': 'Set by the journey’s A/B split.',
+	'experiments.edit.keyFixed': 'The key cannot change: the storefront code uses it.',
+	'experiments.edit.submit': 'Save changes',
+	'experiments.delete.button': 'Delete draft',
+	'experiments.delete.confirm': 'Delete “{name}”? This cannot be undone.',
+	'experiments.delete.confirmButton': 'Delete',
+	'experiments.delete.cancel': 'Cancel',
 
 	'experiments.summary.title': 'What the numbers say',
 	'experiments.summary.better':
@@ -384,6 +401,21 @@ export const experimentsZhCN: Record<keyof typeof experimentsEn, string> = {
 	'experiments.done.start': '实验已开始：店铺现在会对访客进行分流。',
 	'experiments.done.stop': '实验已停止：访客重新看到默认体验。',
 	'experiments.done.rollOut': '已全量发布：所有访客现在都会看到所选版本。',
+	'experiments.done.update': '更改已保存。',
+	'experiments.edit.title': '编辑',
+	'experiments.edit.intro':
+		'名称、说明和评判指标随时可以修改；版本、权重、覆盖比例和人群只能在草稿状态下修改。',
+	'experiments.edit.locked.started': '测试已开始：现在只能修改名称、说明和指标。',
+	'experiments.edit.locked.journey':
+		'此分流属于某个旅程：这里只能修改名称、说明和指标，其余设置以旅程为准。',
+	'experiments.edit.lockedField.started': '测试开始后不可修改：中途改变参与人群会破坏对比。',
+	'experiments.edit.lockedField.journey': '由旅程中的 A/B 分流节点决定。',
+	'experiments.edit.keyFixed': '标识不可修改：店铺代码正在使用它。',
+	'experiments.edit.submit': '保存更改',
+	'experiments.delete.button': '删除草稿',
+	'experiments.delete.confirm': '确定删除“{name}”吗？此操作无法撤销。',
+	'experiments.delete.confirmButton': '删除',
+	'experiments.delete.cancel': '取消',
 
 	'experiments.summary.title': '数据说明了什么',
 	'experiments.summary.better': '{variant} 的转化率比对照组高 {lift}（{level} 区间 {interval}）。',

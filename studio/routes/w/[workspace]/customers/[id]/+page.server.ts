@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { customerProfile, parseTimelineCursor } from '$lib/server/customer/customer-service';
+import { customerClvEstimate } from '$lib/server/dashboard/customer-clv-service';
 import { deleteCustomer } from '$lib/server/customer/privacy-service';
 import { clientIp, requireWorkspace } from '$lib/server/http/guards';
 import { customerTrace } from '$lib/server/journey/journey-trace';
@@ -22,8 +23,11 @@ export const load: PageServerLoad = async (event) => {
 		cursor
 	);
 	if (!profile) error(404, 'Not found');
-	const journeys = await customerTrace(runtime().db, workspace.id, profile.customer.id);
-	return { profile, paged: !!cursor, journeys };
+	const [journeys, clv] = await Promise.all([
+		customerTrace(runtime().db, workspace.id, profile.customer.id),
+		customerClvEstimate(runtime().db, workspace.id, profile.customer.id)
+	]);
+	return { profile, paged: !!cursor, journeys, clv };
 };
 
 export const actions: Actions = {

@@ -1,10 +1,21 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { can } from '$lib/auth/permissions';
+import {
+	editLock,
+	readExperimentForm,
+	toExperimentPatch,
+	type FormProblem
+} from '$lib/experiment/experiment-form';
 import { experimentResults } from '$lib/server/experiment/experiment-results';
 import {
+	deleteExperiment,
+	getExperiment,
 	rollOutWinner,
 	startExperiment,
-	stopExperiment
+	stopExperiment,
+	updateExperiment
 } from '$lib/server/experiment/experiment-service';
+import { journeyCatalog } from '$lib/server/journey/journey-catalog';
 import { field } from '$lib/server/http/form';
 import { requireWorkspace } from '$lib/server/http/guards';
 import { runtime } from '$lib/server/runtime';
@@ -21,10 +32,19 @@ export const load: PageServerLoad = async (event) => {
 		sequential
 	});
 	if (!results) error(404, 'Not found');
-	return { results, sequential };
+	// The edit form's suggestions are only worth gathering for people who may edit.
+	const catalog = can(workspace.role, 'content.edit')
+		? await journeyCatalog(runtime().db, workspace.id)
+		: null;
+	return {
+		results,
+		sequential,
+		eventNames: catalog?.events.map((e) => e.name) ?? [],
+		segments: catalog?.segments ?? []
+	};
 };
 
-type Action = 'start' | 'stop' | 'rollOut';
+type Action = 'start' | 'stop' | 'rollOut' | 'delete';
 
 function refused(action: Action, failure: ExperimentError) {
 	if (failure.code === 'not_found') error(404, 'Not found');
@@ -36,7 +56,7 @@ function refused(action: Action, failure: ExperimentError) {
 
 async function run(
 	event: RequestEvent,
-	action: Action,
+	action: Exclude<Action, 'delete'>,
 	change: (workspaceId: number, id: number) => ReturnType<typeof startExperiment>
 ) {
 	const { workspace } = await requireWorkspace(event, 'content.edit');
@@ -52,5 +72,31 @@ export const actions: Actions = {
 	rollOut: async (event) => {
 		const variant = field(await event.request.formData(), 'variant', 200);
 		return run(event, 'rollOut', (ws, id) => rollOutWinner(runtime().db, ws, id, variant));
+	},
+	update: async (event) => {
+		const { workspace } = await requireWorkspace(event, 'content.edit');
+		const id = experimentIdParam(event.params.id);
+		const { db } = runtime();
+		const current = await getExperiment(db, workspace.id, id);
+		if (!current) error(404, 'Not found');
+		const values = readExperimentForm(await event.request.formData());
+		// Locked fields are disabled in the page and so not posted: what the page showed was the
+		// stored experiment, and the key never changes.
+		const lock = editLock(current);
+		const result = await updateExperiment(db, workspace.id, id, toExperimentPatch(values, lock));
+		if (!result.ok) {
+			if (result.error.code === 'not_found') error(404, 'Not found');
+			const problems: FormProblem[] =
+				result.error.code === 'invalid' ? result.error.problems : [result.error.code];
+			return fail(400, { action: 'update' as const, values, problems });
+		}
+		return { action: 'update' as const, done: true };
+	},
+	delete: async (event) => {
+		const { workspace } = await requireWorkspace(event, 'content.edit');
+		const id = experimentIdParam(event.params.id);
+		const result = await deleteExperiment(runtime().db, workspace.id, id);
+		if (!result.ok) return refused('delete', result.error);
+		redirect(303, `/w/${workspace.slug}/experiments`);
 	}
 };
