@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	csvCell,
-	csvText,
-	RESULTS_CSV_HEADER,
-	resultsCsv,
-	resultsCsvFileName
-} from './results-csv';
+import { csvCell, csvText } from '../csv';
+import { RESULTS_CSV_HEADER, resultsCsv, resultsCsvFileName } from './results-csv';
 import { winningResults } from './results-fixture';
 
 describe('csvCell', () => {

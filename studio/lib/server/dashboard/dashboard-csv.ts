@@ -5,7 +5,7 @@
  */
 import { formatAmount } from '../../dashboard/costs';
 import type { Dashboard, Estimate } from '../../dashboard/model';
-import { csvCell } from '../import/rows';
+import { csvCell } from '../../csv';
 
 export const CSV_TABLES = [
 	'journeys',

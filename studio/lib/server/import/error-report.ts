@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect';
 import { errorsPage, findJob } from './job-repository';
-import { csvCell } from './rows';
+import { csvCell } from '../../csv';
 
 const PAGE = 1000;
 

@@ -1,5 +1,6 @@
 // Turns one CSV record into a typed row of its kind, or says why it cannot be imported. Pure: the
 // writers receive only rows that passed, so a bad row never reaches the database.
+import { csvCell } from '../../csv';
 import type { ImportKind } from '../db/schema';
 import { traitKey, type ImportMapping } from './mapping';
 import {
@@ -245,10 +246,4 @@ export function readerFor(
 /** The record as a CSV line again, for the error report (the parser does not keep raw text). */
 export function recordToCsv(record: readonly string[]): string {
 	return record.map(csvCell).join(',');
-}
-
-export function csvCell(value: string): string {
-	// A leading = + - @ would run as a formula when the report is opened in a spreadsheet.
-	const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-	return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -1,7 +1,6 @@
-import { isHttpError, json, type RequestEvent } from '@sveltejs/kit';
-import { can } from '$lib/auth/permissions';
+import { json } from '@sveltejs/kit';
 import { ApiFailure, apiHandler, idParam, readJsonBody } from '$lib/server/http/api';
-import { requireWorkspace } from '$lib/server/http/guards';
+import { member } from '$lib/server/http/member';
 import {
 	saveDraft,
 	validateDefinition,
@@ -22,23 +21,9 @@ const STATUS: Record<JourneyErrorCode, number> = {
 	state_invalid: 409
 };
 
-/** The signed-in member's workspace, with failures in the API's error shape (no redirects). */
-async function member(event: RequestEvent, edit: boolean) {
-	if (!event.locals.user) throw new ApiFailure(401, 'unauthenticated', 'Sign in first.');
-	try {
-		const { workspace } = await requireWorkspace(event);
-		if (edit && !can(workspace.role, 'content.edit'))
-			throw new ApiFailure(403, 'forbidden', 'Only editors and owners can change journeys.');
-		return workspace;
-	} catch (e) {
-		if (isHttpError(e)) throw new ApiFailure(404, 'not_found', 'Not found.');
-		throw e;
-	}
-}
-
 /** The draft as the canvas opens it. */
 export const GET: RequestHandler = apiHandler(async (event) => {
-	const workspace = await member(event, false);
+	const workspace = await member(event);
 	const draft = await journeyDraft(runtime().db, workspace.id, idParam(event.params.id));
 	if (!draft) throw new ApiFailure(404, 'not_found', 'No such journey.');
 	return json(draft);
